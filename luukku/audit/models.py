@@ -1,0 +1,62 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Purpose(models.TextChoices):
+    CARE = "care", _("providing care or service")
+    CLIENT_SERVICE = "client_service", _("client service and guidance")
+    SOCIAL_WORK = "social_work", _("social work client process")
+    SUPERVISION = "supervision", _("supervision and quality assurance")
+    AUDIT = "audit", _("access log audit")
+
+
+class AccessLogEntry(models.Model):
+    """One read of a resident's personal data by a professional: who, whom, what, why, when.
+
+    Names and roles are copied at read time so the log stays true if the people or units change later.
+    """
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    actor_name = models.CharField(max_length=150)
+    actor_role = models.CharField(max_length=50, blank=True, help_text=_("Role code, e.g. nurse"))
+    actor_unit = models.CharField(max_length=150, blank=True)
+    subject = models.ForeignKey("identity.Resident", on_delete=models.PROTECT, related_name="access_log")
+    what = models.CharField(max_length=100)
+    purpose = models.CharField(max_length=20, choices=Purpose.choices)
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["subject", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name}: {self.what}"
+
+    @property
+    def role_label(self) -> str:
+        """The role in the reader's language; the log keeps the code."""
+        from luukku.identity.models import Role
+
+        return Role(self.actor_role).label if self.actor_role in Role.values else self.actor_role
+
+
+class Event(models.Model):
+    """A state change that matters to a resident, kept for analytics (indicators read these)."""
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    kind = models.CharField(max_length=60, db_index=True)
+    subject = models.ForeignKey(
+        "identity.Resident", null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.kind}"

@@ -1,0 +1,42 @@
+"""Writing and reading the access log and the event log. Other apps call these, never the models."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import QuerySet
+
+from .models import AccessLogEntry, Event, Purpose
+
+
+def log_access(
+    actor: AbstractBaseUser, subject, what: str, purpose: str, role: str = "", unit: str = ""
+) -> AccessLogEntry:
+    if purpose not in Purpose.values:
+        raise ValueError(f"unknown purpose {purpose!r}")
+    name = actor.get_full_name() or actor.get_username()
+    return AccessLogEntry.objects.create(
+        actor=actor,
+        actor_name=name,
+        actor_role=role,
+        actor_unit=unit,
+        subject=subject,
+        what=what,
+        purpose=purpose,
+    )
+
+
+def access_log_of(subject) -> QuerySet[AccessLogEntry]:
+    return AccessLogEntry.objects.filter(subject=subject).order_by("-at")
+
+
+def search_access_log(subject=None, actor_name: str = "") -> QuerySet[AccessLogEntry]:
+    entries = AccessLogEntry.objects.select_related("subject").order_by("-at")
+    if subject is not None:
+        entries = entries.filter(subject=subject)
+    if actor_name:
+        entries = entries.filter(actor_name__icontains=actor_name)
+    return entries
+
+
+def record_event(kind: str, subject=None, actor=None, **data) -> Event:
+    if actor is not None and not actor.is_authenticated:
+        actor = None
+    return Event.objects.create(kind=kind, subject=subject, actor=actor, data=data)

@@ -1,0 +1,50 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from luukku.audit.models import Purpose
+from luukku.registry.hetu import InvalidHetu, parse
+
+
+class HetuField(forms.CharField):
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("label", _("Personal identity code"))
+        kwargs.setdefault("max_length", 11)
+        kwargs.setdefault("min_length", 1)
+        super().__init__(**kwargs)
+        self.widget.attrs.update(
+            {"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}
+        )
+
+    def clean(self, value: str) -> str:
+        value = super().clean(value)
+        if not value and not self.required:
+            return ""
+        try:
+            return parse(value).code
+        except InvalidHetu as error:
+            raise forms.ValidationError(error.message, code="invalid_hetu") from None
+
+
+class PersonaForm(forms.Form):
+    persona = forms.CharField(required=False, widget=forms.HiddenInput)
+    hetu = HetuField(
+        required=False, help_text=_("Or enter the code of any person in the demo population register.")
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not data.get("persona") and not data.get("hetu") and not self.errors:
+            raise forms.ValidationError(_("Choose a test persona or enter a personal identity code."))
+        return data
+
+
+class ClientSearchForm(forms.Form):
+    hetu = HetuField()
+    purpose = forms.ChoiceField(
+        label=_("Purpose of the look-up"), choices=[c for c in Purpose.choices if c[0] != Purpose.AUDIT]
+    )
+
+
+class AuditSearchForm(forms.Form):
+    hetu = HetuField(required=False, label=_("Client's personal identity code"))
+    actor = forms.CharField(required=False, max_length=100, label=_("Professional's name"))

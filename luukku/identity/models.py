@@ -1,0 +1,191 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from luukku.registry.hetu import age_on
+from luukku.registry.municipalities import KANTA_HAME
+
+
+class OrgUnit(models.Model):
+    """County > division > result area > unit.
+
+    A unit with no municipalities of its own serves those of its parent.
+    """
+
+    class Level(models.TextChoices):
+        COUNTY = "county", _("county")
+        DIVISION = "division", _("division")
+        RESULT_AREA = "result_area", _("result area")
+        UNIT = "unit", _("unit")
+
+    code = models.SlugField(max_length=50, unique=True)
+    name = models.CharField(max_length=150)
+    name_sv = models.CharField(max_length=150, blank=True)
+    level = models.CharField(max_length=12, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    municipality_codes = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("organisational unit")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def ancestors_and_self(self) -> list["OrgUnit"]:
+        chain, unit = [], self
+        while unit is not None:
+            chain.append(unit)
+            unit = unit.parent
+        return chain
+
+    def served_municipalities(self) -> set[str]:
+        for unit in self.ancestors_and_self():
+            if unit.municipality_codes:
+                return set(unit.municipality_codes)
+        return {m.code for m in KANTA_HAME}
+
+
+class Role(models.TextChoices):
+    NURSE = "nurse", _("nurse")
+    DOCTOR = "doctor", _("doctor")
+    SOCIAL_WORKER = "social_worker", _("social worker")
+    UNIT_MANAGER = "unit_manager", _("unit manager")
+    ADMINISTRATOR = "administrator", _("administrator")
+    AUDITOR = "auditor", _("data protection auditor")
+
+
+CLIENT_WORK_ROLES = {Role.NURSE, Role.DOCTOR, Role.SOCIAL_WORKER, Role.UNIT_MANAGER}
+
+
+class Professional(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="professional"
+    )
+    title = models.CharField(max_length=100, blank=True)
+
+    def __str__(self) -> str:
+        return self.user.get_full_name() or self.user.username
+
+
+class RoleAssignment(models.Model):
+    professional = models.ForeignKey(Professional, on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="role_assignments")
+    valid_from = models.DateField(default=timezone.localdate)
+    valid_until = models.DateField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["professional", "role", "unit", "valid_from"], name="unique_role"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} / {self.unit}"
+
+    @staticmethod
+    def in_force(on) -> Q:
+        return Q(valid_from__lte=on) & (Q(valid_until__isnull=True) | Q(valid_until__gte=on))
+
+
+class Resident(models.Model):
+    """A person Luukku serves, mirrored from the population register.
+
+    The henkilötunnus stays inside the database: URLs and logs use `public_id`.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    hetu = models.CharField(max_length=11, unique=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="resident"
+    )
+    first_names = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100)
+    birth_date = models.DateField()
+    date_of_death = models.DateField(null=True, blank=True)
+    municipality_code = models.CharField(max_length=3, blank=True)
+    address_protected = models.BooleanField(default=False)
+    language = models.CharField(max_length=2, default="fi")
+    register_synced_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("resident")
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_names} {self.last_name}"
+
+    @property
+    def calling_name(self) -> str:
+        return self.first_names.split(" ")[0]
+
+    @property
+    def is_deceased(self) -> bool:
+        return self.date_of_death is not None
+
+    def age(self, on=None) -> int:
+        return age_on(self.birth_date, on or timezone.localdate())
+
+
+class MaturityAssessment(models.Model):
+    """A professional's judgement that a 12-17-year-old decides alone in one service event.
+
+    While it stands, the guardians cannot act for the minor in that service event.
+    """
+
+    minor = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="maturity_assessments")
+    service_event = models.CharField(max_length=100, help_text=_("Identifier of the service event"))
+    decides_alone = models.BooleanField(default=True)
+    assessed_by = models.ForeignKey(Professional, null=True, on_delete=models.SET_NULL)
+    assessed_at = models.DateTimeField(default=timezone.now)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["minor", "service_event"], name="one_assessment_per_event"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.minor} / {self.service_event}"
+
+
+class MandateGrant(models.Model):
+    """A mandate Luukku has learned from the mandate service (Suomi.fi-valtuudet or the local one)."""
+
+    agent = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="mandates_held")
+    principal = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="mandates_given")
+    issue = models.CharField(max_length=100)
+    valid_until = models.DateField(null=True, blank=True)
+    fetched_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["agent", "principal", "issue"], name="unique_mandate_grant"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agent} → {self.principal} ({self.issue})"
+
+
+class LocalMandate(models.Model):
+    """The development stand-in for Suomi.fi-valtuudet's register of mandates between persons."""
+
+    principal_hetu = models.CharField(max_length=11)
+    agent_hetu = models.CharField(max_length=11, db_index=True)
+    issue = models.CharField(max_length=100, default="sote-asiointi")
+    valid_from = models.DateField()
+    valid_until = models.DateField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.issue} {self.valid_from}...{self.valid_until or ''}"

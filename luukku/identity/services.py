@@ -1,0 +1,213 @@
+"""Identity rules in action: signing residents in, acting for others, professionals' access to clients."""
+
+import logging
+import uuid
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from luukku.audit.services import log_access, record_event
+from luukku.registry import hetu as hetu_module
+from luukku.registry.adapters import PersonRecord, RegisterUnavailable, population_register
+
+from .adapters import MandateRecord
+from .models import CLIENT_WORK_ROLES, MandateGrant, Professional, Resident, RoleAssignment
+from .rules import Matter
+
+logger = logging.getLogger(__name__)
+ACTING_FOR_SESSION_KEY = "luukku_acting_for"
+
+
+class SignInRefused(Exception):
+    """Shown to the user as is; the message is already in their language."""
+
+
+def sync_resident(record: PersonRecord) -> Resident:
+    """Create or refresh the Resident mirror of a register record."""
+    resident, _created = Resident.objects.update_or_create(
+        hetu=record.hetu,
+        defaults={
+            "first_names": record.first_names,
+            "last_name": record.last_name,
+            "birth_date": record.birth_date,
+            "date_of_death": record.date_of_death,
+            "municipality_code": record.municipality_code,
+            "address_protected": record.address_protected,
+            "register_synced_at": timezone.now(),
+        },
+        create_defaults={
+            "first_names": record.first_names,
+            "last_name": record.last_name,
+            "birth_date": record.birth_date,
+            "date_of_death": record.date_of_death,
+            "municipality_code": record.municipality_code,
+            "address_protected": record.address_protected,
+            "language": record.mother_tongue if record.mother_tongue in {"fi", "sv"} else "fi",
+            "register_synced_at": timezone.now(),
+        },
+    )
+    return resident
+
+
+def resident_from_register(hetu: str) -> Resident:
+    """Validate the code, ask the register and mirror the person; refuses unknown and malformed codes."""
+    try:
+        parsed = hetu_module.parse(hetu)
+    except hetu_module.InvalidHetu as error:
+        raise SignInRefused(str(error.message)) from None
+    try:
+        record = population_register().person(parsed.code)
+    except RegisterUnavailable:
+        raise SignInRefused(
+            _("The population register cannot be reached right now. Try again in a moment.")
+        ) from None
+    if record is None:
+        raise SignInRefused(_("The population register has no person with this personal identity code."))
+    return sync_resident(record)
+
+
+@transaction.atomic
+def sign_in_resident(request: HttpRequest, hetu: str, method: str) -> Resident:
+    resident = resident_from_register(hetu)
+    if resident.is_deceased:
+        raise SignInRefused(
+            _("According to the population register this person has died. Sign-in is not possible.")
+        )
+    if resident.user is None:
+        user_model = get_user_model()
+        user = user_model.objects.create(
+            username=f"resident-{resident.public_id}",
+            first_name=resident.calling_name,
+            last_name=resident.last_name,
+        )
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+        resident.user = user
+        resident.save(update_fields=["user"])
+    login(request, resident.user, backend="django.contrib.auth.backends.ModelBackend")
+    request.session[ACTING_FOR_SESSION_KEY] = str(resident.public_id)
+    record_event("identity.signed_in", subject=resident, actor=resident.user, method=method)
+    return resident
+
+
+@dataclass(frozen=True)
+class ActingOption:
+    person: Resident
+    basis: str  # "self", "guardian" or "mandate"
+
+
+def acting_options(user: AbstractBaseUser) -> list[ActingOption]:
+    """Everyone whose matters the signed-in resident may handle today, themselves first."""
+    actor: Resident = user.resident
+    options = [ActingOption(actor, "self")]
+    try:
+        children = population_register().children_in_custody(actor.hetu, timezone.localdate())
+    except RegisterUnavailable:
+        children = []
+    for record in children:
+        child = sync_resident(record)
+        if user.has_perm("identity.act_for", Matter(child)):
+            options.append(ActingOption(child, "guardian"))
+    grants = MandateGrant.objects.filter(agent=actor).exclude(valid_until__lt=timezone.localdate())
+    for grant in grants.select_related("principal"):
+        if user.has_perm("identity.act_for", Matter(grant.principal)):
+            options.append(ActingOption(grant.principal, "mandate"))
+    return options
+
+
+def store_mandates(agent: Resident, records: list[MandateRecord]) -> int:
+    """Replace what Luukku knows of the agent's mandates with the mandate service's answer."""
+    kept = 0
+    MandateGrant.objects.filter(agent=agent).delete()
+    for record in records:
+        try:
+            principal = resident_from_register(record.principal_hetu)
+        except SignInRefused:
+            continue
+        MandateGrant.objects.create(
+            agent=agent, principal=principal, issue=record.issue, valid_until=record.valid_until
+        )
+        kept += 1
+    record_event("identity.mandates_fetched", subject=agent, actor=agent.user, count=kept)
+    return kept
+
+
+def switch_acting_for(request: HttpRequest, public_id: str) -> Resident:
+    target = Resident.objects.filter(public_id=public_id).first() if _is_uuid(public_id) else None
+    if target is None or not request.user.has_perm("identity.act_for", Matter(target)):
+        logger.warning("refused proxy switch by user %s", request.user.pk)
+        record_event("identity.proxy_refused", subject=request.user.resident, actor=request.user)
+        raise PermissionDenied(_("You do not have the right to handle this person's matters."))
+    request.session[ACTING_FOR_SESSION_KEY] = str(target.public_id)
+    record_event("identity.acting_for", subject=target, actor=request.user)
+    return target
+
+
+def current_acting_for(request: HttpRequest) -> Resident | None:
+    """Whose matters the resident is handling; re-checked on every request so expiry bites at once."""
+    user = request.user
+    resident = getattr(user, "resident", None) if user.is_authenticated else None
+    if resident is None:
+        return None
+    public_id = request.session.get(ACTING_FOR_SESSION_KEY)
+    if public_id and public_id != str(resident.public_id):
+        target = Resident.objects.filter(public_id=public_id).first()
+        if target is not None and user.has_perm("identity.act_for", Matter(target)):
+            return target
+        request.session[ACTING_FOR_SESSION_KEY] = str(resident.public_id)
+    return resident
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+# --- Professionals -------------------------------------------------------------------------------
+
+
+def active_roles(user: AbstractBaseUser) -> list[RoleAssignment]:
+    professional = Professional.objects.filter(user=user).first() if user.is_authenticated else None
+    if professional is None:
+        return []
+    return list(
+        professional.roles.filter(RoleAssignment.in_force(timezone.localdate())).select_related("unit")
+    )
+
+
+def serving_role(user: AbstractBaseUser, client: Resident) -> RoleAssignment | None:
+    """The professional's client-work role in a unit that serves the client's municipality, if any."""
+    for assignment in active_roles(user):
+        if (
+            assignment.role in CLIENT_WORK_ROLES
+            and client.municipality_code in assignment.unit.served_municipalities()
+        ):
+            return assignment
+    return None
+
+
+def find_client(user: AbstractBaseUser, hetu: str) -> Resident:
+    """Look a client up by henkilötunnus for a professional who serves them."""
+    client = resident_from_register(hetu)
+    if serving_role(user, client) is None:
+        raise PermissionDenied(_("None of your roles is in a unit that serves this client."))
+    return client
+
+
+def read_client_basic_data(user: AbstractBaseUser, client: Resident, purpose: str) -> dict:
+    """The client's basic data for a professional; every read is written to the access log."""
+    role = serving_role(user, client)
+    if role is None:
+        raise PermissionDenied(_("None of your roles is in a unit that serves this client."))
+    record = population_register().person(client.hetu)
+    log_access(user, client, what="basic_data", purpose=purpose, role=role.role, unit=role.unit.name)
+    return {"client": client, "record": record, "role": role}

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "identity"
+urlpatterns = [
+    path("tunnistautuminen/", views.login_view, name="login"),
+    path("tunnistautuminen/paluu/", views.oidc_callback, name="oidc_callback"),
+    path("uloskirjautuminen/", views.logout_view, name="logout"),
+    path("oma/", views.home, name="home"),
+    path("oma/kenen-asioita/", views.acting_for, name="acting_for"),
+    path("oma/valtuudet/", views.mandates_begin, name="mandates_begin"),
+    path("oma/valtuudet/paluu/", views.mandates_callback, name="mandates_callback"),
+    path("oma/lokitiedot/", views.my_access_log, name="access_log"),
+    path("ammattilainen/", views.ProfessionalLoginView.as_view(), name="professional_login"),
+    path("ammattilainen/etusivu/", views.professional_home, name="professional_home"),
+    path("ammattilainen/asiakas/<uuid:public_id>/", views.client_basic_data, name="client"),
+    path("ammattilainen/lokitarkastus/", views.audit_log, name="audit_log"),
+]

@@ -1,0 +1,27 @@
+import datetime as dt
+
+from ninja import Router, Schema
+
+from .hetu import InvalidHetu, parse
+
+router = Router(tags=["registry"])
+
+
+class HetuIn(Schema):
+    hetu: str
+
+
+class HetuCheck(Schema):
+    valid: bool
+    birth_date: dt.date | None = None
+    error: str | None = None
+
+
+@router.post("/hetu/check", response=HetuCheck, auth=None)
+def check_hetu(request, payload: HetuIn) -> HetuCheck:
+    """Validate a personal identity code (format, date and check character); nothing is stored or logged."""
+    try:
+        parsed = parse(payload.hetu)
+    except InvalidHetu as error:
+        return HetuCheck(valid=False, error=str(error.message))
+    return HetuCheck(valid=True, birth_date=parsed.birth_date)

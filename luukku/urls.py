@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from .api import api
+
+handler400 = "luukku.web.views.bad_request"
+handler403 = "luukku.web.views.permission_denied"
+handler404 = "luukku.web.views.not_found"
+handler500 = "luukku.web.views.server_error"
+
+urlpatterns = [
+    path("", include("luukku.web.urls")),
+    path("", include("luukku.identity.urls")),
+    path("kieli/", include("django.conf.urls.i18n")),
+    path("api/", api.urls),
+    path("yllapito/", admin.site.urls),
+]

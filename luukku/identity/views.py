@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from luukku.audit.models import Purpose
@@ -38,6 +39,7 @@ def _personas_enabled() -> bool:
     return settings.DEMO and settings.LUUKKU_IDENTIFICATION == "personas"
 
 
+@sensitive_post_parameters("hetu")
 @require_http_methods(["GET", "POST"])
 def login_view(request: HttpRequest) -> HttpResponse:
     if not _personas_enabled():
@@ -151,6 +153,7 @@ class ProfessionalLoginView(LoginView):
         return self.get_redirect_url() or reverse("identity:professional_home")
 
 
+@sensitive_post_parameters("hetu")
 @professional_required
 @require_http_methods(["GET", "POST"])
 def professional_home(request: HttpRequest) -> HttpResponse:
@@ -190,6 +193,7 @@ def client_basic_data(request: HttpRequest, public_id: str) -> HttpResponse:
     return render(request, "identity/client.html", data)
 
 
+@sensitive_post_parameters("hetu")
 @professional_required
 @require_http_methods(["GET", "POST"])
 def audit_log(request: HttpRequest) -> HttpResponse:

@@ -281,3 +281,13 @@ def test_unknown_page_is_a_friendly_404(client):
     response = client.get("/ei-ole/")
     assert response.status_code == 404
     assert "Sivua ei löytynyt" in response.content.decode()
+
+
+@pytest.mark.parametrize("url_name", ["identity:login", "identity:professional_home", "identity:audit_log"])
+def test_hetu_is_masked_in_error_reports(client, demo, url_name):
+    from django.views.debug import SafeExceptionReporterFilter
+
+    client.login(username="tietosuoja.tiina", password="demo-salasana-2026")
+    response = client.post(reverse(url_name), {"hetu": "131052-308T", "purpose": "care"})
+    cleansed = SafeExceptionReporterFilter().get_post_parameters(response.wsgi_request)
+    assert cleansed["hetu"] != "131052-308T"

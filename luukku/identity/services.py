@@ -29,28 +29,23 @@ class SignInRefused(Exception):
 
 
 def sync_resident(record: PersonRecord) -> Resident:
-    """Create or refresh the Resident mirror of a register record."""
+    """Create or refresh the Resident mirror of a register record.
+
+    The preferred language is taken from the mother tongue only when the resident is first seen;
+    after that it is the resident's own choice.
+    """
+    register_fields = {
+        "first_names": record.first_names,
+        "last_name": record.last_name,
+        "birth_date": record.birth_date,
+        "date_of_death": record.date_of_death,
+        "municipality_code": record.municipality_code,
+        "address_protected": record.address_protected,
+        "register_synced_at": timezone.now(),
+    }
+    language = record.mother_tongue if record.mother_tongue in {"fi", "sv"} else "fi"
     resident, _created = Resident.objects.update_or_create(
-        hetu=record.hetu,
-        defaults={
-            "first_names": record.first_names,
-            "last_name": record.last_name,
-            "birth_date": record.birth_date,
-            "date_of_death": record.date_of_death,
-            "municipality_code": record.municipality_code,
-            "address_protected": record.address_protected,
-            "register_synced_at": timezone.now(),
-        },
-        create_defaults={
-            "first_names": record.first_names,
-            "last_name": record.last_name,
-            "birth_date": record.birth_date,
-            "date_of_death": record.date_of_death,
-            "municipality_code": record.municipality_code,
-            "address_protected": record.address_protected,
-            "language": record.mother_tongue if record.mother_tongue in {"fi", "sv"} else "fi",
-            "register_synced_at": timezone.now(),
-        },
+        hetu=record.hetu, defaults=register_fields, create_defaults={**register_fields, "language": language}
     )
     return resident
 

@@ -44,10 +44,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "rules.apps.AutodiscoverRulesConfig",
+    "django_tasks_db",
     "luukku.web",
     "luukku.registry",
     "luukku.identity",
     "luukku.audit",
+    "luukku.notify",
+    "luukku.booking",
+    "luukku.fhir",
 ]
 
 MIDDLEWARE = [
@@ -139,6 +143,33 @@ SECURE_CSP = {
     "form-action": [CSP.SELF, *env_list("LUUKKU_CSP_FORM_ACTION")],
 }
 
+# Background work: Django's tasks API on the database backend (`manage.py db_worker`), no broker needed.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# E-mail: Django 6.1's MAILERS; SMTP in production, kept in memory in the demo (the outbox page shows it).
+MAILERS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "LUUKKU_EMAIL_BACKEND",
+            "django.core.mail.backends.locmem.EmailBackend"
+            if DEMO
+            else "django.core.mail.backends.smtp.EmailBackend",
+        ),
+        "OPTIONS": {
+            key: value
+            for key, value in {
+                "host": os.environ.get("LUUKKU_EMAIL_HOST"),
+                "port": int(os.environ["LUUKKU_EMAIL_PORT"]) if os.environ.get("LUUKKU_EMAIL_PORT") else None,
+                "use_tls": env_bool("LUUKKU_EMAIL_TLS", False) or None,
+                "username": os.environ.get("LUUKKU_EMAIL_USER"),
+                "password": os.environ.get("LUUKKU_EMAIL_PASSWORD"),
+            }.items()
+            if value is not None
+        },
+    }
+}
+DEFAULT_FROM_EMAIL = os.environ.get("LUUKKU_EMAIL_FROM", "Luukku <no-reply@luukku.invalid>")
+
 # --- Integrations (adapters): "local" implementations for demo/tests, real protocols in production.
 LUUKKU_IDENTIFICATION = os.environ.get("LUUKKU_IDENTIFICATION", "personas" if DEMO else "oidc")
 LUUKKU_OIDC = {
@@ -169,6 +200,14 @@ LUUKKU_SUOMIFI_MANDATES = {
     "oauth_secret": os.environ.get("LUUKKU_MANDATES_OAUTH_SECRET", ""),
     "issues": env_list("LUUKKU_MANDATES_ISSUES", "sote-asiointi"),
     "timeout": float(os.environ.get("LUUKKU_MANDATES_TIMEOUT", "10")),
+}
+
+LUUKKU_SMS = {
+    "backend": os.environ.get("LUUKKU_SMS_BACKEND", "local"),
+    "url": os.environ.get("LUUKKU_SMS_URL", ""),
+    "token": os.environ.get("LUUKKU_SMS_TOKEN", ""),
+    "sender": os.environ.get("LUUKKU_SMS_SENDER", "KantaHame"),
+    "timeout": float(os.environ.get("LUUKKU_SMS_TIMEOUT", "10")),
 }
 
 LOGGING = {

@@ -117,3 +117,34 @@ def professional(role: str = Role.NURSE, unit: OrgUnit | None = None, **kwargs) 
         professional=pro, role=role, unit=unit or OrgUnitFactory(), valid_from=dt.date(2020, 1, 1)
     )
     return pro
+
+
+# --- Booking -------------------------------------------------------------------------------------
+
+
+def booking_service(unit: OrgUnit | None = None, **fields):
+    from luukku.booking.models import Service
+
+    fields.setdefault("code", f"palvelu-{next(_individual)}")
+    fields.setdefault("name", "Sairaanhoitajan vastaanotto")
+    return Service.objects.create(unit=unit or OrgUnitFactory(), **fields)
+
+
+def open_slot(
+    service, starts_in: dt.timedelta = dt.timedelta(days=3), capacity: int | None = None, calendar=None
+):
+    """A free slot of the service, `starts_in` from now, in a calendar of a professional of its unit."""
+    from luukku.booking.models import Calendar, Slot
+
+    if calendar is None:
+        calendar, _created = Calendar.objects.get_or_create(
+            professional=ProfessionalFactory(), unit=service.unit
+        )
+    start = (timezone.now() + starts_in).replace(second=0, microsecond=0)
+    return Slot.objects.create(
+        calendar=calendar,
+        service=service,
+        starts_at=start,
+        ends_at=start + dt.timedelta(minutes=service.duration_minutes),
+        capacity=capacity or service.capacity,
+    )

@@ -11,7 +11,10 @@ handler500 = "luukku.web.views.server_error"
 urlpatterns = [
     path("", include("luukku.web.urls")),
     path("", include("luukku.identity.urls")),
+    path("", include("luukku.booking.urls")),
+    path("", include("luukku.notify.urls")),
     path("kieli/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
+    path("fhir/", include("luukku.fhir.urls")),
     path("yllapito/", admin.site.urls),
 ]

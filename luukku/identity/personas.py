@@ -333,7 +333,7 @@ def seed_personas() -> None:
     ella = sync_resident(population_register().person(BY_KEY["ella"].hetu))
     MaturityAssessment.objects.get_or_create(
         minor=ella,
-        service_event="ehkaisyneuvonta-2026",
+        service_event="ehkaisyneuvonta",
         defaults={
             "decides_alone": True,
             "reason": "Ikä- ja kehitystasoinen arvio terveydenhoitajan vastaanotolla.",

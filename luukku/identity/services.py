@@ -134,7 +134,7 @@ def store_mandates(agent: Resident, records: list[MandateRecord]) -> int:
 
 
 def switch_acting_for(request: HttpRequest, public_id: str) -> Resident:
-    target = Resident.objects.filter(public_id=public_id).first() if _is_uuid(public_id) else None
+    target = Resident.objects.filter(public_id=public_id).first() if is_uuid(public_id) else None
     if target is None or not request.user.has_perm("identity.act_for", Matter(target)):
         logger.warning("refused proxy switch by user %s", request.user.pk)
         record_event("identity.proxy_refused", subject=request.user.resident, actor=request.user)
@@ -159,7 +159,8 @@ def current_acting_for(request: HttpRequest) -> Resident | None:
     return resident
 
 
-def _is_uuid(value: str) -> bool:
+def is_uuid(value: str) -> bool:
+    """Whether a public id from a form or URL is well formed (so a forged one is refused, not a 500)."""
     try:
         uuid.UUID(str(value))
     except ValueError:

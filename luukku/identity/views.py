@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from luukku.audit.models import Purpose
 from luukku.audit.services import access_log_of, log_access, search_access_log
+from luukku.web import portal
 
 from . import services
 from .adapters import IdentificationFailed, MandateUnavailable, mandate_service, oidc_identification
@@ -96,7 +97,11 @@ def home(request: HttpRequest) -> HttpResponse:
     own_decisions = 0
     if person.pk != request.user.resident.pk:
         own_decisions = MaturityAssessment.objects.filter(minor=person, decides_alone=True).count()
-    return render(request, "identity/home.html", {"person": person, "own_decisions": own_decisions})
+    return render(
+        request,
+        "identity/home.html",
+        {"person": person, "own_decisions": own_decisions, "sections": portal.sections_for(request, person)},
+    )
 
 
 @resident_required

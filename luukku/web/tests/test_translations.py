@@ -27,6 +27,21 @@ def test_catalogue_is_complete_and_compiled(language):
 def test_placeholders_survive_translation(language):
     po = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
     for entry in po.translated_entries():
-        for placeholder in ("%(name)s", "%(age)s", "%(count)d", "%(role)s", "%(unit)s"):
+        for placeholder in (
+            "%(name)s",
+            "%(age)s",
+            "%(count)d",
+            "%(role)s",
+            "%(unit)s",
+            "%(hours)s",
+            "%(free)s",
+            "%(min_age)s",
+            "%(max_age)s",
+            "%(when)s",
+            "{service}",
+            "{when}",
+            "{where}",
+            "{deadline}",
+        ):
             if placeholder in entry.msgid:
                 assert placeholder in (entry.msgstr or entry.msgstr_plural[0]), entry.msgid

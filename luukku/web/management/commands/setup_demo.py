@@ -1,6 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
+from luukku.booking.demo import seed_booking
 from luukku.identity.personas import DEMO_PASSWORD, PERSONAS, PROFESSIONALS, seed_organisation, seed_personas
 from luukku.registry.demo_county import FULL_SIZE
 from luukku.registry.services import has_population
@@ -18,7 +19,8 @@ class Command(BaseCommand):
             call_command("generate_demo_county", size=size)
         seed_organisation()
         seed_personas()
-        self.stdout.write(self.style.SUCCESS("Demo county ready."))
+        slots = seed_booking()
+        self.stdout.write(self.style.SUCCESS(f"Demo county ready ({slots} new bookable slots)."))
         self.stdout.write("Residents sign in with a test persona at /tunnistautuminen/ :")
         for persona in PERSONAS:
             if persona.listed:

@@ -1,0 +1,299 @@
+"""Booking, cancelling and rescheduling appointments.
+
+The slot's counter is raised with a conditional UPDATE inside the booking transaction, and the
+database refuses a count above capacity and a second live booking in a campaign, so a rush of
+simultaneous bookings can neither over-book a slot nor book a person twice.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, transaction
+from django.db.models import F, QuerySet
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from luukku.audit.services import record_event
+from luukku.identity.models import Resident
+from luukku.identity.rules import Matter
+from luukku.notify.services import queue_message
+
+from . import eligibility
+from .models import Appointment, Service, Slot
+from .tasks import send_reminder
+
+REMINDER_BEFORE = dt.timedelta(hours=24)
+
+
+class BookingRefused(Exception):
+    def __init__(self, code: str, **params) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+    @property
+    def message(self) -> str:
+        return (
+            str(eligibility.REASONS[self.code]) % self.params
+            if self.params
+            else str(eligibility.REASONS[self.code])
+        )
+
+
+@dataclass(frozen=True)
+class Booker:
+    """Who books and for whom: a signed-in user acting for `person`, a professional, or nobody."""
+
+    user: AbstractBaseUser | None
+    person: Resident | None
+    booked_as: str  # one of Appointment.BookedAs
+
+
+def booker_for(user: AbstractBaseUser, person: Resident | None) -> Booker:
+    if person is None or not user.is_authenticated:
+        return Booker(None, None, Appointment.BookedAs.ANONYMOUS)
+    if hasattr(user, "professional") and getattr(user, "resident", None) is None:
+        return Booker(user, person, Appointment.BookedAs.PROFESSIONAL)
+    actor = user.resident
+    if person.pk == actor.pk:
+        return Booker(user, person, Appointment.BookedAs.SELF)
+    if person.age() < 18:
+        return Booker(user, person, Appointment.BookedAs.GUARDIAN)
+    return Booker(user, person, Appointment.BookedAs.MANDATE)
+
+
+def service_rules(service: Service) -> eligibility.ServiceRules:
+    return eligibility.ServiceRules(
+        active=service.active,
+        requires_authentication=service.requires_authentication,
+        bookable_by_resident=service.bookable_by_resident,
+        bookable_by_guardian=service.bookable_by_guardian,
+        bookable_by_professional=service.bookable_by_professional,
+        min_age=service.min_age,
+        max_age=service.max_age,
+        target_ages_months=tuple(service.target_ages_months),
+        target_window_days=service.target_window_days,
+    )
+
+
+def _has_campaign_booking(
+    service: Service, person: Resident | None, ignoring: Appointment | None = None
+) -> bool:
+    if service.campaign_id is None or person is None:
+        return False
+    live = Appointment.objects.filter(
+        person=person, campaign_id=service.campaign_id, status=Appointment.Status.BOOKED
+    )
+    if ignoring is not None:
+        live = live.exclude(pk=ignoring.pk)
+    return live.exists()
+
+
+def refusal_for(
+    service: Service, booker: Booker, on: dt.date, rescheduling: Appointment | None = None
+) -> str | None:
+    """Why this booker cannot book the service for a day, or None; includes the proxy rules."""
+    person = booker.person
+    if (
+        person is not None
+        and booker.booked_as != Appointment.BookedAs.PROFESSIONAL
+        and not booker.user.has_perm("identity.act_for", Matter(person, service.code))
+    ):
+        return "not_allowed"
+    return eligibility.refusal(
+        service_rules(service),
+        booker.booked_as,
+        person.birth_date if person else None,
+        on,
+        _has_campaign_booking(service, person, ignoring=rescheduling),
+    )
+
+
+def bookable_services(booker: Booker, on: dt.date) -> list[Service]:
+    services = Service.objects.filter(active=True).select_related("unit", "campaign").order_by("name")
+    return [s for s in services if refusal_for(s, booker, on) is None]
+
+
+def free_slots(service: Service, first_day: dt.date, days: int = 7) -> QuerySet[Slot]:
+    start = max(
+        timezone.now(), dt.datetime.combine(first_day, dt.time.min, tzinfo=timezone.get_current_timezone())
+    )
+    end = dt.datetime.combine(
+        first_day + dt.timedelta(days=days), dt.time.min, tzinfo=timezone.get_current_timezone()
+    )
+    return (
+        Slot.objects.filter(
+            service=service, starts_at__gte=start, starts_at__lt=end, blocked=False, booked__lt=F("capacity")
+        )
+        .select_related("calendar__professional__user", "calendar__unit")
+        .order_by("starts_at")
+    )
+
+
+def book(
+    slot: Slot,
+    booker: Booker,
+    contact_phone: str = "",
+    contact_email: str = "",
+    contact_name: str = "",
+    rescheduling: Appointment | None = None,
+) -> Appointment:
+    """Book the slot; raises BookingRefused with the reason. Rescheduling swaps in one transaction."""
+    service = slot.service
+    local_day = timezone.localtime(slot.starts_at).date()
+    reason = refusal_for(service, booker, local_day, rescheduling)
+    if reason:
+        raise BookingRefused(reason, min_age=service.min_age, max_age=service.max_age)
+    with transaction.atomic():
+        if rescheduling is not None:
+            _cancel(rescheduling, booker.user, event="booking.rescheduled_from")
+        taken = Slot.objects.filter(
+            pk=slot.pk, blocked=False, booked__lt=F("capacity"), starts_at__gt=timezone.now()
+        ).update(booked=F("booked") + 1)
+        if not taken:
+            raise BookingRefused("past" if slot.starts_at <= timezone.now() else "full")
+        try:
+            with transaction.atomic():
+                appointment = Appointment.objects.create(
+                    slot=slot,
+                    service=service,
+                    campaign_id=service.campaign_id,
+                    person=booker.person,
+                    booked_by=booker.user,
+                    booked_as=booker.booked_as,
+                    contact_phone=contact_phone.strip(),
+                    contact_email=contact_email.strip(),
+                    contact_name=contact_name.strip(),
+                    rescheduled_from=rescheduling,
+                )
+        except IntegrityError:
+            raise BookingRefused("campaign") from None
+        record_event(
+            "booking.booked",
+            subject=booker.person,
+            actor=booker.user,
+            service=service.code,
+            booked_as=booker.booked_as,
+            starts_at=slot.starts_at.isoformat(),
+            rescheduled=rescheduling is not None,
+        )
+        _send_confirmation(appointment)
+        remind_at = slot.starts_at - REMINDER_BEFORE
+        if remind_at > timezone.now():
+            transaction.on_commit(lambda: send_reminder.using(run_after=remind_at).enqueue(appointment.pk))
+    return appointment
+
+
+def may_change(appointment: Appointment, user: AbstractBaseUser | None) -> str | None:
+    """Why the booking cannot be cancelled or moved now, or None.
+
+    Professionals are not bound by the online deadline.
+    """
+    if appointment.status != Appointment.Status.BOOKED:
+        return "not_allowed"
+    if appointment.slot.starts_at <= timezone.now():
+        return "past"
+    is_professional = user is not None and user.is_authenticated and hasattr(user, "professional")
+    deadline = appointment.slot.starts_at - dt.timedelta(
+        hours=appointment.service.cancellation_deadline_hours
+    )
+    if not is_professional and timezone.now() > deadline:
+        return "deadline"
+    return None
+
+
+def cancel(appointment: Appointment, user: AbstractBaseUser | None) -> None:
+    reason = may_change(appointment, user)
+    if reason:
+        raise BookingRefused(reason)
+    with transaction.atomic():
+        _cancel(appointment, user, event="booking.cancelled")
+        _notify(appointment, "booking.cancelled", CANCELLED_TEXT)
+
+
+def _cancel(appointment: Appointment, user, event: str) -> None:
+    updated = Appointment.objects.filter(pk=appointment.pk, status=Appointment.Status.BOOKED).update(
+        status=Appointment.Status.CANCELLED, cancelled_at=timezone.now()
+    )
+    if not updated:
+        raise BookingRefused("not_allowed")
+    Slot.objects.filter(pk=appointment.slot_id).update(booked=F("booked") - 1)
+    appointment.status = Appointment.Status.CANCELLED
+    record_event(
+        event,
+        subject=appointment.person,
+        actor=user if user and user.is_authenticated else None,
+        service=appointment.service.code,
+        starts_at=appointment.slot.starts_at.isoformat(),
+    )
+
+
+def reschedule(appointment: Appointment, new_slot: Slot, booker: Booker) -> Appointment:
+    reason = may_change(appointment, booker.user)
+    if reason:
+        raise BookingRefused(reason)
+    if new_slot.service_id != appointment.service_id:
+        raise BookingRefused("not_allowed")
+    return book(
+        new_slot,
+        booker,
+        appointment.contact_phone,
+        appointment.contact_email,
+        appointment.contact_name,
+        rescheduling=appointment,
+    )
+
+
+def appointments_of(person: Resident) -> QuerySet[Appointment]:
+    return (
+        Appointment.objects.filter(person=person)
+        .select_related("slot", "service__unit", "slot__calendar")
+        .order_by("slot__starts_at")
+    )
+
+
+def upcoming_of(person: Resident) -> QuerySet[Appointment]:
+    return appointments_of(person).filter(status=Appointment.Status.BOOKED, slot__ends_at__gte=timezone.now())
+
+
+# --- Messages --------------------------------------------------------------------------------------
+
+CONFIRMATION_TEXT = _("Booking confirmed: {service}, {when}, {where}. Cancel or change it by {deadline}.")
+REMINDER_TEXT = _("Reminder: {service} {when}, {where}. If you cannot come, please cancel the time.")
+CANCELLED_TEXT = _("Booking cancelled: {service} {when}.")
+
+
+def _when(moment: dt.datetime) -> str:
+    return date_format(timezone.localtime(moment), "j.n.Y H.i")
+
+
+def message_text(template, appointment: Appointment) -> str:
+    """The message in the current language; services' names come in that language too."""
+    slot, service = appointment.slot, appointment.service
+    deadline = slot.starts_at - dt.timedelta(hours=service.cancellation_deadline_hours)
+    where = service.location or service.unit.name
+    return str(template).format(
+        service=service.local_name, when=_when(slot.starts_at), where=where, deadline=_when(deadline)
+    )
+
+
+def _notify(appointment: Appointment, kind: str, template) -> None:
+    with translation.override(appointment.person.language if appointment.person else "fi"):
+        body = message_text(template, appointment)
+    if appointment.contact_phone:
+        queue_message("sms", appointment.contact_phone, body, kind, recipient=appointment.person)
+    if appointment.contact_email:
+        queue_message(
+            "email",
+            appointment.contact_email,
+            body,
+            kind,
+            subject=appointment.service.name,
+            recipient=appointment.person,
+        )
+
+
+def _send_confirmation(appointment: Appointment) -> None:
+    _notify(appointment, "booking.confirmation", CONFIRMATION_TEXT)

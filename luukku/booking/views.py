@@ -1,0 +1,294 @@
+import datetime as dt
+from itertools import groupby
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods, require_POST
+
+from luukku.audit.models import Purpose
+from luukku.audit.services import log_access
+from luukku.identity.decorators import professional_required, resident_required
+from luukku.identity.rules import Matter
+from luukku.identity.services import SignInRefused, find_client, is_uuid, serving_role
+
+from . import services
+from .forms import ClientBookingForm, ContactForm
+from .ical import appointment_ics
+from .models import Appointment, Service, Slot
+
+
+def _booker(request: HttpRequest) -> services.Booker:
+    person = request.acting_for if getattr(request.user, "resident", None) is not None else None
+    return services.booker_for(request.user, person or None)
+
+
+def _posted(request: HttpRequest):
+    return request.POST if request.method == "POST" else None
+
+
+def _first_day(request: HttpRequest) -> dt.date:
+    today = timezone.localdate()
+    try:
+        day = dt.date.fromisoformat(request.GET.get("alkaen", ""))
+    except ValueError:
+        return today
+    return max(day, today)
+
+
+def _rescheduled(request: HttpRequest) -> Appointment | None:
+    public_id = request.GET.get("siirra") or request.POST.get("siirra")
+    if not public_id:
+        return None
+    appointment = (
+        Appointment.objects.filter(public_id=public_id).select_related("slot", "service", "person").first()
+        if is_uuid(public_id)
+        else None
+    )
+    if appointment is None or not _may_see(request, appointment):
+        raise PermissionDenied(_("You do not have the right to handle this booking."))
+    return appointment
+
+
+def _may_see(request: HttpRequest, appointment: Appointment) -> bool:
+    if appointment.person is None or not request.user.is_authenticated:
+        return False
+    return request.user.has_perm("identity.act_for", Matter(appointment.person, appointment.service.code))
+
+
+def service_list(request: HttpRequest) -> HttpResponse:
+    booker = _booker(request)
+    bookable = services.bookable_services(booker, timezone.localdate())
+    return render(request, "booking/services.html", {"services": bookable, "booker": booker})
+
+
+def service_times(request: HttpRequest, code: str) -> HttpResponse:
+    service = get_object_or_404(Service.objects.select_related("unit"), code=code, active=True)
+    booker = _booker(request)
+    first_day = _first_day(request)
+    moving = _rescheduled(request)
+    reason = services.refusal_for(service, booker, first_day, rescheduling=moving)
+    slots = [] if reason else list(services.free_slots(service, first_day))
+    days = [
+        (day, list(items))
+        for day, items in groupby(slots, key=lambda s: timezone.localtime(s.starts_at).date())
+    ]
+    context = {
+        "service": service,
+        "days": days,
+        "refusal": services.BookingRefused(reason, min_age=service.min_age, max_age=service.max_age).message
+        if reason
+        else "",
+        "first_day": first_day,
+        "next_week": first_day + dt.timedelta(days=7),
+        "previous_week": first_day - dt.timedelta(days=7) if first_day > timezone.localdate() else None,
+        "moving": moving,
+    }
+    template = "booking/_week.html" if request.htmx else "booking/times.html"
+    return render(request, template, context)
+
+
+@sensitive_post_parameters("phone", "email", "name")
+@require_http_methods(["GET", "POST"])
+def confirm(request: HttpRequest, slot_id: int) -> HttpResponse:
+    slot = get_object_or_404(
+        Slot.objects.select_related("service__unit", "calendar__professional__user"), pk=slot_id
+    )
+    booker = _booker(request)
+    moving = _rescheduled(request)
+    if booker.person is None and slot.service.requires_authentication:
+        return redirect(f"{reverse('identity:login')}")
+    initial = {}
+    if booker.person is not None:
+        last = (
+            Appointment.objects.filter(person=booker.person).exclude(contact_phone="").order_by("-created_at")
+        )
+        initial = {"phone": last.values_list("contact_phone", flat=True).first() or ""}
+    if moving is not None:
+        initial = {"phone": moving.contact_phone, "email": moving.contact_email}
+    form = ContactForm(_posted(request), anonymous=booker.person is None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if moving is not None:
+                appointment = services.reschedule(moving, slot, booker)
+            else:
+                appointment = services.book(
+                    slot, booker, data.get("phone", ""), data.get("email", ""), data.get("name", "")
+                )
+        except services.BookingRefused as refused:
+            form.add_error(None, refused.message)
+        else:
+            if booker.person is None:
+                return redirect("booking:manage", token=appointment.manage_token)
+            return redirect("booking:detail", public_id=appointment.public_id)
+    return render(
+        request,
+        "booking/confirm.html",
+        {"slot": slot, "form": form, "moving": moving, "booker": booker},
+        status=409 if form.non_field_errors() else 400 if form.errors else 200,
+    )
+
+
+@resident_required
+def my_appointments(request: HttpRequest) -> HttpResponse:
+    person = request.acting_for
+    every = [a for a in services.appointments_of(person) if _may_see(request, a)]
+    now = timezone.now()
+    upcoming = [a for a in every if a.status == Appointment.Status.BOOKED and a.slot.ends_at >= now]
+    past = [a for a in every if a not in upcoming][::-1][:20]
+    return render(request, "booking/mine.html", {"person": person, "upcoming": upcoming, "past": past})
+
+
+def _appointment_page(request: HttpRequest, appointment: Appointment, manage_token: str = "") -> HttpResponse:
+    return render(
+        request,
+        "booking/appointment.html",
+        {
+            "appointment": appointment,
+            "change_refusal": services.may_change(appointment, request.user),
+            "manage_token": manage_token,
+        },
+    )
+
+
+def _own_appointment(request: HttpRequest, public_id) -> Appointment:
+    appointment = get_object_or_404(
+        Appointment.objects.select_related("slot", "service__unit", "person"), public_id=public_id
+    )
+    if not _may_see(request, appointment):
+        raise PermissionDenied(_("You do not have the right to handle this booking."))
+    return appointment
+
+
+def _token_appointment(token: str) -> Appointment:
+    return get_object_or_404(
+        Appointment.objects.select_related("slot", "service__unit"), manage_token=token, person__isnull=True
+    )
+
+
+@resident_required
+def detail(request: HttpRequest, public_id) -> HttpResponse:
+    return _appointment_page(request, _own_appointment(request, public_id))
+
+
+def manage(request: HttpRequest, token: str) -> HttpResponse:
+    return _appointment_page(request, _token_appointment(token), manage_token=token)
+
+
+def _cancel(request: HttpRequest, appointment: Appointment) -> None:
+    try:
+        services.cancel(appointment, request.user)
+    except services.BookingRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("The booking has been cancelled."))
+
+
+@resident_required
+@require_POST
+def cancel(request: HttpRequest, public_id) -> HttpResponse:
+    appointment = _own_appointment(request, public_id)
+    _cancel(request, appointment)
+    return redirect("booking:detail", public_id=appointment.public_id)
+
+
+@require_POST
+def cancel_by_token(request: HttpRequest, token: str) -> HttpResponse:
+    _cancel(request, _token_appointment(token))
+    return redirect("booking:manage", token=token)
+
+
+def _ics_response(appointment: Appointment) -> HttpResponse:
+    response = HttpResponse(
+        appointment_ics(appointment, appointment.service.unit.name),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="ajanvaraus-{appointment.slot.starts_at:%Y%m%d}.ics"'
+    )
+    return response
+
+
+@resident_required
+def ics(request: HttpRequest, public_id) -> HttpResponse:
+    return _ics_response(_own_appointment(request, public_id))
+
+
+def ics_by_token(request: HttpRequest, token: str) -> HttpResponse:
+    return _ics_response(_token_appointment(token))
+
+
+# --- Professionals -------------------------------------------------------------------------------
+
+
+@professional_required
+def professional_calendar(request: HttpRequest) -> HttpResponse:
+    day = _first_day(request) if request.GET.get("alkaen") else timezone.localdate()
+    slots = (
+        Slot.objects.filter(calendar__professional__user=request.user, starts_at__date=day)
+        .select_related("service")
+        .prefetch_related("appointments__person")
+        .order_by("starts_at")
+    )
+    rows = [
+        (slot, [a for a in slot.appointments.all() if a.status == Appointment.Status.BOOKED])
+        for slot in slots
+    ]
+    return render(
+        request,
+        "booking/professional_calendar.html",
+        {
+            "day": day,
+            "rows": rows,
+            "previous_day": day - dt.timedelta(days=1),
+            "next_day": day + dt.timedelta(days=1),
+        },
+    )
+
+
+@sensitive_post_parameters("hetu", "phone")
+@professional_required
+@require_http_methods(["GET", "POST"])
+def book_for_client(request: HttpRequest, slot_id: int) -> HttpResponse:
+    slot = get_object_or_404(Slot.objects.select_related("service__unit"), pk=slot_id)
+    form = ClientBookingForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            client = find_client(request.user, form.cleaned_data["hetu"])
+            role = serving_role(request.user, client)
+            log_access(
+                request.user,
+                client,
+                what="booking",
+                purpose=Purpose.CLIENT_SERVICE,
+                role=role.role,
+                unit=role.unit.name,
+            )
+            services.book(
+                slot,
+                services.Booker(request.user, client, Appointment.BookedAs.PROFESSIONAL),
+                contact_phone=form.cleaned_data["phone"],
+            )
+        except SignInRefused as refused:
+            form.add_error("hetu", str(refused))
+        except PermissionDenied as denied:
+            form.add_error(None, str(denied))
+        except services.BookingRefused as refused:
+            form.add_error(None, refused.message)
+        else:
+            messages.success(request, _("Booked for %(name)s.") % {"name": client.full_name})
+            return redirect(
+                f"{reverse('booking:professional_calendar')}?alkaen={timezone.localtime(slot.starts_at).date()}"
+            )
+    return render(
+        request,
+        "booking/book_for_client.html",
+        {"slot": slot, "form": form},
+        status=400 if form.errors else 200,
+    )

@@ -1,0 +1,44 @@
+"""FHIR R4 JSON responses: resources validated by fhir.resources (R4B models, wire-compatible with R4)."""
+
+import json
+
+from django.http import HttpRequest, HttpResponse
+from fhir.resources.R4B.bundle import Bundle
+from fhir.resources.R4B.operationoutcome import OperationOutcome
+from fhir.resources.R4B.resource import Resource
+
+FHIR_JSON = "application/fhir+json; charset=utf-8"
+
+
+def resource_response(resource: Resource, status: int = 200) -> HttpResponse:
+    return HttpResponse(resource.model_dump_json(exclude_none=True), content_type=FHIR_JSON, status=status)
+
+
+def search_bundle(request: HttpRequest, resources: list[Resource]) -> HttpResponse:
+    bundle = Bundle.model_validate(
+        {
+            "resourceType": "Bundle",
+            "type": "searchset",
+            "total": len(resources),
+            "link": [{"relation": "self", "url": request.build_absolute_uri()}],
+            "entry": [
+                {
+                    "fullUrl": request.build_absolute_uri(f"/fhir/{r.get_resource_type()}/{r.id}"),
+                    "resource": json.loads(r.model_dump_json(exclude_none=True)),
+                    "search": {"mode": "match"},
+                }
+                for r in resources
+            ],
+        }
+    )
+    return resource_response(bundle)
+
+
+def outcome(status: int, code: str, text: str) -> HttpResponse:
+    issue = OperationOutcome.model_validate(
+        {
+            "resourceType": "OperationOutcome",
+            "issue": [{"severity": "error", "code": code, "diagnostics": text}],
+        }
+    )
+    return resource_response(issue, status=status)

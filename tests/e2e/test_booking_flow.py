@@ -1,0 +1,57 @@
+import datetime as dt
+
+import pytest
+
+from luukku.booking.demo import seed_booking
+from luukku.booking.models import Appointment, Service
+from luukku.identity.personas import seed_organisation, seed_personas
+from luukku.notify.models import OutboundMessage
+from luukku.testing import open_slot
+
+from .test_proxy_flow import assert_accessible
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_82_year_old_books_a_flu_shot_on_a_phone_and_cancels_it(page):
+    seed_organisation()
+    seed_personas()
+    seed_booking(weeks=1)
+    service = Service.objects.get(code="influenssarokotus-65-rmk")
+    open_slot(service, starts_in=dt.timedelta(days=2))  # at least one time well before the deadline
+
+    page.goto("/tunnistautuminen/")
+    page.get_by_role("button", name="Kirjaudu: Lempi Kerttu Esimerkki").click()
+    page.get_by_role("link", name="Varaa aika").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Influenssarokotus 65 vuotta täyttäneille (Riihimäki)").click()
+    assert page.get_by_role("heading", name="Vapaat ajat", exact=False).is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Seuraava viikko").click()  # htmx swaps the week in place
+    page.wait_for_url("**alkaen=*")
+    assert page.get_by_role("link", name="Edellinen viikko").is_visible()
+    page.get_by_role("link", name="Edellinen viikko").click()
+    page.wait_for_url("**alkaen=*")
+    page.locator("a.slot").last.click()
+
+    assert page.get_by_role("heading", name="Vahvista varaus").is_visible()
+    assert_accessible(page)
+    page.get_by_label("Matkapuhelin tekstiviestejä varten").fill("040 12")
+    page.get_by_role("button", name="Vahvista varaus").click()
+    assert page.get_by_role("alert").get_by_text("Kirjoita puhelinnumero numeroina").is_visible()
+    assert_accessible(page)
+    page.get_by_label("Matkapuhelin tekstiviestejä varten").fill("040 123 4567")
+    page.get_by_role("button", name="Vahvista varaus").click()
+
+    assert page.get_by_text("+358401234567").is_visible()
+    assert_accessible(page)
+    appointment = Appointment.objects.get(status="booked")
+    assert appointment.person.first_names == "Lempi Kerttu"
+    assert OutboundMessage.objects.filter(kind="booking.confirmation", to="+358401234567").exists()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Lisää kalenteriin").click()
+    assert download.value.suggested_filename.endswith(".ics")
+
+    page.get_by_role("button", name="Peru varaus").click()
+    assert page.get_by_text("Varaus on peruttu.", exact=True).is_visible()
+    assert Appointment.objects.get(pk=appointment.pk).status == "cancelled"

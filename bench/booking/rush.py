@@ -16,6 +16,7 @@ import argparse
 import datetime as dt
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -57,24 +58,52 @@ def seed(residents: int, slots: int, capacity: int):
 
     call_command("migrate", verbosity=0)
     unit = OrgUnit.objects.create(code="bench", name="Rokotuspiste", level="unit", municipality_codes=["109"])
-    campaign = Campaign.objects.create(code="flu", name="Influenssa", starts_on=dt.date(2026, 10, 1),
-                                       ends_on=dt.date(2027, 3, 31))
-    service = Service.objects.create(code="flu", name="Influenssarokotus", unit=unit, duration_minutes=5,
-                                     capacity=capacity, min_age=65, campaign=campaign, cancellation_deadline_hours=2)
+    campaign = Campaign.objects.create(
+        code="flu", name="Influenssa", starts_on=dt.date(2026, 10, 1), ends_on=dt.date(2027, 3, 31)
+    )
+    service = Service.objects.create(
+        code="flu",
+        name="Influenssarokotus",
+        unit=unit,
+        duration_minutes=5,
+        capacity=capacity,
+        min_age=65,
+        campaign=campaign,
+        cancellation_deadline_hours=2,
+    )
     user_model = get_user_model()
     nurse = Professional.objects.create(user=user_model.objects.create(username="nurse"))
     calendar = Calendar.objects.create(professional=nurse, unit=unit)
     start = (timezone.now() + dt.timedelta(days=1)).replace(second=0, microsecond=0)
-    Slot.objects.bulk_create([
-        Slot(calendar=calendar, service=service, starts_at=start + dt.timedelta(minutes=5 * i),
-             ends_at=start + dt.timedelta(minutes=5 * i + 5), capacity=capacity) for i in range(slots)])
-    users = user_model.objects.bulk_create([user_model(username=f"r{i}") for i in range(residents)], batch_size=2000)
+    Slot.objects.bulk_create(
+        [
+            Slot(
+                calendar=calendar,
+                service=service,
+                starts_at=start + dt.timedelta(minutes=5 * i),
+                ends_at=start + dt.timedelta(minutes=5 * i + 5),
+                capacity=capacity,
+            )
+            for i in range(slots)
+        ]
+    )
+    users = user_model.objects.bulk_create(
+        [user_model(username=f"r{i}") for i in range(residents)], batch_size=2000
+    )
     today = timezone.localdate()
     people = []
     for i, user in enumerate(users):
         born = shift_years(today, -(66 + i % 30)) - dt.timedelta(days=i % 300)
-        people.append(Resident(hetu=build(born, 2 + i % 898), first_names="Testi", last_name=f"Asukas{i}",
-                               birth_date=born, municipality_code="109", user=user))
+        people.append(
+            Resident(
+                hetu=build(born, 2 + i % 898),
+                first_names="Testi",
+                last_name=f"Asukas{i}",
+                birth_date=born,
+                municipality_code="109",
+                user=user,
+            )
+        )
     Resident.objects.bulk_create(people, batch_size=2000, ignore_conflicts=True)
     return service, list(Resident.objects.select_related("user").order_by("pk"))
 
@@ -83,7 +112,9 @@ def percentile(values: list[float], share: float) -> float:
     return statistics.quantiles(values, n=1000)[int(share * 1000) - 1] if len(values) > 1 else values[0]
 
 
-def rush(service, residents, clients: int, seconds: float, hot_share: float) -> tuple[Counter, list[float], float]:
+def rush(
+    service, residents, clients: int, seconds: float, hot_share: float
+) -> tuple[Counter, list[float], float]:
     from django.db import connection
 
     from luukku.booking.models import Slot
@@ -134,8 +165,13 @@ def audit(service) -> dict[str, int]:
 
     live = Q(appointments__status="booked")
     slots = Slot.objects.filter(service=service).annotate(live=Count("appointments", filter=live))
-    doubles = (Appointment.objects.filter(campaign=service.campaign, status="booked").values("person")
-               .annotate(n=Count("id")).filter(n__gt=1).count())
+    doubles = (
+        Appointment.objects.filter(campaign=service.campaign, status="booked")
+        .values("person")
+        .annotate(n=Count("id"))
+        .filter(n__gt=1)
+        .count()
+    )
     return {
         "over-booked slots": Slot.objects.filter(service=service, booked__gt=F("capacity")).count(),
         "counters disagreeing with appointments": slots.exclude(booked=F("live")).count(),
@@ -149,21 +185,47 @@ def pgbench(admin_url: str, clients: int, seconds: int) -> str:
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute('DROP DATABASE IF EXISTS "luukku_pgbench" WITH (FORCE)')
         connection.execute('CREATE DATABASE "luukku_pgbench"')
-    base = ["-h", "127.0.0.1", "-U", "postgres"]
-    subprocess.run(["pgbench", *base, "-i", "-q", "-s", "10", "luukku_pgbench"], check=True, capture_output=True)
-    result = subprocess.run(["pgbench", *base, "-b", "simple-update", "-c", str(clients), "-j", "2", "-T",
-                             str(seconds), "luukku_pgbench"], check=True, capture_output=True, text=True)
+    executable = shutil.which("pgbench")
+    if executable is None:
+        return "pgbench is not installed (Debian package postgresql-client)"
+    base = [executable, "-h", "127.0.0.1", "-U", "postgres"]
+    subprocess.run(  # noqa: S603 - fixed arguments of our own
+        [*base, "-i", "-q", "-s", "10", "luukku_pgbench"], check=True, capture_output=True
+    )
+    result = subprocess.run(  # noqa: S603 - fixed arguments of our own
+        [
+            *base,
+            "-b",
+            "simple-update",
+            "-c",
+            str(clients),
+            "-j",
+            "2",
+            "-T",
+            str(seconds),
+            "luukku_pgbench",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return next(line for line in result.stdout.splitlines() if line.startswith("tps"))
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--residents", type=int, default=20_000)
-    parser.add_argument("--slots", type=int, default=1_500, help="5-minute slots (about 2 weeks of one point)")
+    parser.add_argument(
+        "--slots", type=int, default=1_500, help="5-minute slots (about 2 weeks of one point)"
+    )
     parser.add_argument("--capacity", type=int, default=3)
-    parser.add_argument("--hot-share", type=float, default=0.7, help="share of attempts at the first 5%% of slots")
+    parser.add_argument(
+        "--hot-share", type=float, default=0.7, help="share of attempts at the first 5%% of slots"
+    )
     parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--database", default="luukku_bench")
     parser.add_argument("--pgbench", action="store_true")
@@ -174,19 +236,28 @@ def main() -> None:
     service, residents = seed(args.residents, args.slots, args.capacity)
     outcomes, latencies, elapsed = rush(service, residents, args.clients, args.seconds, args.hot_share)
     attempts = sum(outcomes.values())
-    print(f"clients {args.clients}, {elapsed:.1f} s, {args.slots} slots x {args.capacity} places, "
-          f"{len(residents)} residents")
-    print(f"attempts {attempts} ({attempts / elapsed:.0f}/s), bookings {outcomes['booked']} "
-          f"({outcomes['booked'] / elapsed:.0f}/s)")
-    print("latency ms: p50 {:.1f}, p95 {:.1f}, p99 {:.1f}".format(
-        *(1000 * percentile(latencies, p) for p in (0.5, 0.95, 0.99))))
+    print(
+        f"clients {args.clients}, {elapsed:.1f} s, {args.slots} slots x {args.capacity} places, "
+        f"{len(residents)} residents"
+    )
+    print(
+        f"attempts {attempts} ({attempts / elapsed:.0f}/s), bookings {outcomes['booked']} "
+        f"({outcomes['booked'] / elapsed:.0f}/s)"
+    )
+    print(
+        "latency ms: p50 {:.1f}, p95 {:.1f}, p99 {:.1f}".format(
+            *(1000 * percentile(latencies, p) for p in (0.5, 0.95, 0.99))
+        )
+    )
     print("outcomes:", dict(outcomes.most_common()))
     problems = audit(service)
     for name, count in problems.items():
         print(f"{name}: {count}")
     if args.pgbench:
-        print("pgbench simple-update, same clients and time:", pgbench(f"{args.server}/postgres", args.clients,
-                                                                        int(args.seconds)))
+        print(
+            "pgbench simple-update, same clients and time:",
+            pgbench(f"{args.server}/postgres", args.clients, int(args.seconds)),
+        )
     sys.exit(1 if any(problems.values()) else 0)
 
 

@@ -83,6 +83,22 @@ SERVICES = (
         },
     ),
     (
+        "neuvola-maaraaikaistarkastus",
+        "hml-terveysasema",
+        {
+            "name": "Lastenneuvolan määräaikaistarkastus",
+            "name_sv": "Barnrådgivningens periodiska hälsoundersökning",
+            "name_en": "Child health clinic check-up",
+            "description": "Terveydenhoitajan tarkastus 1, 1½, 2, 3, 4, 5 ja 6 vuoden iässä. "
+            "Huoltaja varaa ajan.",
+            "location": "Hämeenlinnan perhekeskus, lastenneuvola",
+            "duration_minutes": 45,
+            "target_ages_months": [12, 18, 24, 36, 48, 60, 72],
+            "target_window_days": 60,
+            "bookable_by_resident": False,
+        },
+    ),
+    (
         "ehkaisyneuvonta",
         "hml-terveysasema",
         {
@@ -149,6 +165,7 @@ WEEKS = (
     ("hoitaja.hanna", "hml-terveysasema", "influenssarokotus-65", range(5), "12:00", "15:30"),
     ("hoitaja.hanna", "hml-terveysasema", "hammastarkastus-lapset", (1, 3), "15:30", "17:00"),
     ("hoitaja.hanna", "hml-terveysasema", "ehkaisyneuvonta", (2,), "15:30", "17:00"),
+    ("hoitaja.hanna", "hml-terveysasema", "neuvola-maaraaikaistarkastus", (0, 4), "15:30", "17:00"),
     ("hoitaja.riikka", "rmk-terveysasema", "influenssarokotus-65-rmk", range(4), "09:00", "15:00"),
     ("laakari.lauri", "hml-terveysasema", "laakarin-videovastaanotto", (1, 3), "13:00", "16:00"),
     ("sosiaalityo.saara", "lapsiperheiden-sosiaalityo", "perhekeskus-pika-aika", (2,), "09:00", "12:00"),

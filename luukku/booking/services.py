@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -111,8 +111,18 @@ def refusal_for(
     )
 
 
-def bookable_services(booker: Booker, on: dt.date) -> list[Service]:
+def bookable_services(booker: Booker, on: dt.date, search: str = "", unit_code: str = "") -> list[Service]:
+    """Services the booker may book, optionally narrowed by words in the name/description and by unit."""
     services = Service.objects.filter(active=True).select_related("unit", "campaign").order_by("name")
+    if unit_code:
+        services = services.filter(unit__code=unit_code)
+    for word in search.split()[:5]:
+        services = services.filter(
+            Q(name__icontains=word)
+            | Q(name_sv__icontains=word)
+            | Q(name_en__icontains=word)
+            | Q(description__icontains=word)
+        )
     return [s for s in services if refusal_for(s, booker, on) is None]
 
 

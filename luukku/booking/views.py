@@ -63,8 +63,18 @@ def _may_see(request: HttpRequest, appointment: Appointment) -> bool:
 
 def service_list(request: HttpRequest) -> HttpResponse:
     booker = _booker(request)
-    bookable = services.bookable_services(booker, timezone.localdate())
-    return render(request, "booking/services.html", {"services": bookable, "booker": booker})
+    search, unit = request.GET.get("haku", "").strip()[:100], request.GET.get("yksikko", "")
+    every = services.bookable_services(booker, timezone.localdate())
+    shown = (
+        services.bookable_services(booker, timezone.localdate(), search, unit) if search or unit else every
+    )
+    units = sorted({s.unit for s in every}, key=lambda u: u.name)
+    template = "booking/_service_results.html" if request.htmx else "booking/services.html"
+    return render(
+        request,
+        template,
+        {"services": shown, "booker": booker, "units": units, "search": search, "unit": unit},
+    )
 
 
 def service_times(request: HttpRequest, code: str) -> HttpResponse:

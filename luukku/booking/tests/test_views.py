@@ -253,3 +253,31 @@ def test_json_api_anonymous_booking_returns_manage_token(client, demo):
 def test_unknown_service_is_404(client):
     assert client.get(reverse("booking:times", args=["ei-ole"])).status_code == 404
     assert booking_service(active=False)
+
+
+def test_search_and_unit_filter(client, demo):
+    sign_in(client, "lempi")
+    found = client.get(reverse("booking:services"), {"haku": "influenssa"}).content.decode()
+    assert "Influenssarokotus 65 vuotta täyttäneille" in found and "Sairaanhoitajan vastaanotto" not in found
+    riihimaki = client.get(reverse("booking:services"), {"yksikko": "rmk-terveysasema"}).content.decode()
+    assert "(Riihimäki)" in riihimaki and "Sairaanhoitajan vastaanotto" not in riihimaki
+    nothing = client.get(
+        reverse("booking:services"), {"haku": "xyzzy"}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert "<html" not in nothing and "Hakuasi vastaavia palveluita ei löytynyt" in nothing
+
+
+def test_child_health_check_is_offered_only_at_due_ages(client, demo):
+    sign_in(client, "aino")
+    client.get(reverse("identity:acting_for"))
+    eetu = Resident.objects.get(hetu=BY_KEY["eetu"].hetu)  # 7 years old: past the 6-year check
+    client.post(reverse("identity:acting_for"), {"person": str(eetu.public_id)})
+    assert "Lastenneuvolan" not in client.get(reverse("booking:services")).content.decode()
+    page = client.get(reverse("booking:times", args=["neuvola-maaraaikaistarkastus"])).content.decode()
+    assert "ikävaiheen kohdalla" in page and 'class="slot"' not in page
+
+
+def test_pre_information_form_is_announced(client, demo):
+    sign_in(client, "lempi")
+    slot = free_slot("laakarin-videovastaanotto")
+    assert "esitietolomake" in client.get(reverse("booking:confirm", args=[slot.pk])).content.decode()

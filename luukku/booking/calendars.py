@@ -34,6 +34,13 @@ def _steps(start: dt.datetime, end: dt.datetime, minutes: int):
         start += step
 
 
+def _slots_between(calendar: Calendar, service, start: dt.datetime, end: dt.datetime) -> list[Slot]:
+    return [
+        Slot(calendar=calendar, service=service, starts_at=s, ends_at=e, capacity=service.capacity)
+        for s, e in _steps(start, end, service.duration_minutes)
+    ]
+
+
 def planned_slots(calendar: Calendar, first_day: dt.date, last_day: dt.date) -> list[Slot]:
     """The slots the templates and extra openings give for the days, before blocking."""
     templates = list(
@@ -55,20 +62,9 @@ def planned_slots(calendar: Calendar, first_day: dt.date, last_day: dt.date) -> 
                 or (closed and not template.open_on_holidays)
             ):
                 continue
-            for start, end in _steps(
-                _local(day, template.start_time),
-                _local(day, template.end_time),
-                template.service.duration_minutes,
-            ):
-                slots.append(
-                    Slot(
-                        calendar=calendar,
-                        service=template.service,
-                        starts_at=start,
-                        ends_at=end,
-                        capacity=template.service.capacity,
-                    )
-                )
+            slots += _slots_between(
+                calendar, template.service, _local(day, template.start_time), _local(day, template.end_time)
+            )
         day += dt.timedelta(days=1)
     extras = calendar.exceptions.filter(
         kind=CalendarException.Kind.EXTRA,
@@ -77,16 +73,7 @@ def planned_slots(calendar: Calendar, first_day: dt.date, last_day: dt.date) -> 
         ends_at__date__gte=first_day,
     )
     for extra in extras.select_related("service"):
-        for start, end in _steps(extra.starts_at, extra.ends_at, extra.service.duration_minutes):
-            slots.append(
-                Slot(
-                    calendar=calendar,
-                    service=extra.service,
-                    starts_at=start,
-                    ends_at=end,
-                    capacity=extra.service.capacity,
-                )
-            )
+        slots += _slots_between(calendar, extra.service, extra.starts_at, extra.ends_at)
     return slots
 
 

@@ -12,10 +12,10 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from luukku.audit.models import Purpose
-from luukku.audit.services import log_access
 from luukku.identity.decorators import professional_required, resident_required
 from luukku.identity.rules import Matter
-from luukku.identity.services import SignInRefused, find_client, is_uuid, serving_role
+from luukku.identity.services import SignInRefused, find_client, is_uuid, log_client_read
+from luukku.web.forms import posted
 
 from . import services
 from .forms import ClientBookingForm, ContactForm
@@ -26,10 +26,6 @@ from .models import Appointment, Service, Slot
 def _booker(request: HttpRequest) -> services.Booker:
     person = request.acting_for if getattr(request.user, "resident", None) is not None else None
     return services.booker_for(request.user, person or None)
-
-
-def _posted(request: HttpRequest):
-    return request.POST if request.method == "POST" else None
 
 
 def _first_day(request: HttpRequest) -> dt.date:
@@ -121,7 +117,7 @@ def confirm(request: HttpRequest, slot_id: int) -> HttpResponse:
         initial = {"phone": last.values_list("contact_phone", flat=True).first() or ""}
     if moving is not None:
         initial = {"phone": moving.contact_phone, "email": moving.contact_email}
-    form = ContactForm(_posted(request), anonymous=booker.person is None, initial=initial)
+    form = ContactForm(posted(request), anonymous=booker.person is None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -267,19 +263,11 @@ def professional_calendar(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def book_for_client(request: HttpRequest, slot_id: int) -> HttpResponse:
     slot = get_object_or_404(Slot.objects.select_related("service__unit"), pk=slot_id)
-    form = ClientBookingForm(_posted(request))
+    form = ClientBookingForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             client = find_client(request.user, form.cleaned_data["hetu"])
-            role = serving_role(request.user, client)
-            log_access(
-                request.user,
-                client,
-                what="booking",
-                purpose=Purpose.CLIENT_SERVICE,
-                role=role.role,
-                unit=role.unit.name,
-            )
+            log_client_read(request.user, client, "booking", Purpose.CLIENT_SERVICE)
             services.book(
                 slot,
                 services.Booker(request.user, client, Appointment.BookedAs.PROFESSIONAL),

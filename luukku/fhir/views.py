@@ -4,17 +4,17 @@ reads are written to the access log."""
 
 import datetime as dt
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import F, Q
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from luukku.audit.models import Purpose
-from luukku.audit.services import log_access
 from luukku.booking.models import Appointment, Calendar, Slot
 from luukku.identity.models import Resident
 from luukku.identity.rules import Matter
-from luukku.identity.services import is_uuid, serving_role
+from luukku.identity.services import is_uuid, log_client_read, serving_role
 
 from . import booking as mapping
 from .responses import outcome, resource_response, search_bundle
@@ -89,10 +89,10 @@ def _may_read(request: HttpRequest, person: Resident, service_code: str) -> bool
         return False
     if getattr(user, "resident", None) is not None:
         return user.has_perm("identity.act_for", Matter(person, service_code))
-    role = serving_role(user, person)
-    if role is None:
+    try:
+        log_client_read(user, person, "appointments", Purpose.CARE)
+    except PermissionDenied:
         return False
-    log_access(user, person, what="appointments", purpose=Purpose.CARE, role=role.role, unit=role.unit.name)
     return True
 
 

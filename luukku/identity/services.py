@@ -199,11 +199,19 @@ def find_client(user: AbstractBaseUser, hetu: str) -> Resident:
     return client
 
 
-def read_client_basic_data(user: AbstractBaseUser, client: Resident, purpose: str) -> dict:
-    """The client's basic data for a professional; every read is written to the access log."""
+def log_client_read(user: AbstractBaseUser, client: Resident, what: str, purpose: str) -> RoleAssignment:
+    """Let a professional read a client's data through a serving role, writing the read to the access log.
+
+    Every professional read of personal data goes through here; without a serving role it is refused.
+    """
     role = serving_role(user, client)
     if role is None:
         raise PermissionDenied(_("None of your roles is in a unit that serves this client."))
-    record = population_register().person(client.hetu)
-    log_access(user, client, what="basic_data", purpose=purpose, role=role.role, unit=role.unit.name)
-    return {"client": client, "record": record, "role": role}
+    log_access(user, client, what=what, purpose=purpose, role=role.role, unit=role.unit.name)
+    return role
+
+
+def read_client_basic_data(user: AbstractBaseUser, client: Resident, purpose: str) -> dict:
+    """The client's basic data for a professional, from the population register."""
+    role = log_client_read(user, client, "basic_data", purpose)
+    return {"client": client, "record": population_register().person(client.hetu), "role": role}

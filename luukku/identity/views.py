@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from luukku.audit.models import Purpose
 from luukku.audit.services import access_log_of, log_access, search_access_log
 from luukku.web import portal
+from luukku.web.forms import posted
 
 from . import services
 from .adapters import IdentificationFailed, MandateUnavailable, mandate_service, oidc_identification
@@ -31,11 +32,6 @@ IDENTIFICATION_ERRORS = {
 }
 
 
-def _posted(request: HttpRequest):
-    """POST data to bind a form to (also when empty, so an empty submit is validated), else None."""
-    return request.POST if request.method == "POST" else None
-
-
 def _personas_enabled() -> bool:
     return settings.DEMO and settings.LUUKKU_IDENTIFICATION == "personas"
 
@@ -47,7 +43,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
         return oidc_identification().begin(
             request, request.build_absolute_uri(reverse("identity:oidc_callback"))
         )
-    form = PersonaForm(_posted(request))
+    form = PersonaForm(posted(request))
     if request.method == "POST" and form.is_valid():
         key = form.cleaned_data["persona"]
         hetu = form.cleaned_data["hetu"]
@@ -163,7 +159,7 @@ class ProfessionalLoginView(LoginView):
 @require_http_methods(["GET", "POST"])
 def professional_home(request: HttpRequest) -> HttpResponse:
     roles = services.active_roles(request.user)
-    form = ClientSearchForm(_posted(request))
+    form = ClientSearchForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             client = services.find_client(request.user, form.cleaned_data["hetu"])
@@ -205,7 +201,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     roles = services.active_roles(request.user)
     if not any(r.role == Role.AUDITOR for r in roles):
         raise PermissionDenied(_("Only a data protection auditor may search the access log."))
-    form = AuditSearchForm(_posted(request))
+    form = AuditSearchForm(posted(request))
     entries = None
     if request.method == "POST" and form.is_valid():
         subject = None

@@ -4,12 +4,12 @@
 into a sentence in the user's language.
 """
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from luukku.registry.demo_county import shift_years
 from luukku.registry.hetu import age_on
 
 REASONS = {
@@ -45,13 +45,10 @@ class ServiceRules:
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later; a day the month lacks (31st, 29 February) becomes its last day."""
     years, month_index = divmod(day.month - 1 + months, 12)
-    shifted = shift_years(day, years)
-    try:
-        return shifted.replace(month=month_index + 1)
-    except ValueError:  # 31st into a shorter month: the month's last day
-        first_of_next = dt.date(shifted.year + (month_index == 11), (month_index + 1) % 12 + 1, 1)
-        return first_of_next - dt.timedelta(days=1)
+    year, month = day.year + years, month_index + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def is_due(birth_date: dt.date, on: dt.date, target_ages_months: tuple[int, ...], window_days: int) -> bool:

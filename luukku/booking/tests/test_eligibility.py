@@ -66,6 +66,12 @@ def test_child_health_check_is_due_within_the_window(born, offset, window):
     assert is_due(born, on, (18,), window) is (abs(offset) <= window)
 
 
+def test_leap_day_birthdays():
+    assert add_months(dt.date(2000, 2, 29), 11) == dt.date(2001, 1, 29)
+    assert add_months(dt.date(2000, 2, 29), 12) == dt.date(2001, 2, 28)
+    assert add_months(dt.date(2000, 2, 29), 48) == dt.date(2004, 2, 29)
+
+
 def test_named_ages_of_the_child_health_programme():
     born = dt.date(2024, 5, 31)
     rules = ServiceRules(target_ages_months=(12, 18, 24, 36), target_window_days=30)

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "luukku.identity",
     "luukku.audit",
     "luukku.notify",
+    "luukku.questionnaires",
     "luukku.booking",
     "luukku.fhir",
 ]

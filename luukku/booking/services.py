@@ -19,6 +19,7 @@ from luukku.audit.services import record_event
 from luukku.identity.models import Resident
 from luukku.identity.rules import Matter
 from luukku.notify.services import queue_message
+from luukku.questionnaires import services as questionnaires
 
 from . import eligibility
 from .models import Appointment, Service, Slot
@@ -190,6 +191,14 @@ def book(
             rescheduled=rescheduling is not None,
         )
         _send_confirmation(appointment)
+        if service.required_questionnaire and booker.person is not None:
+            questionnaires.activate(
+                booker.person,
+                service.required_questionnaire,
+                reason=service.name,
+                source=f"appointment:{appointment.public_id}",
+                due_at=slot.starts_at,
+            )
         remind_at = slot.starts_at - REMINDER_BEFORE
         if remind_at > timezone.now():
             transaction.on_commit(lambda: send_reminder.using(run_after=remind_at).enqueue(appointment.pk))
@@ -224,6 +233,7 @@ def cancel(appointment: Appointment, user: AbstractBaseUser | None) -> None:
 
 
 def _cancel(appointment: Appointment, user, event: str) -> None:
+    """Release the place; an open pre-information form activated by this booking goes with it."""
     updated = Appointment.objects.filter(pk=appointment.pk, status=Appointment.Status.BOOKED).update(
         status=Appointment.Status.CANCELLED, cancelled_at=timezone.now()
     )
@@ -231,6 +241,12 @@ def _cancel(appointment: Appointment, user, event: str) -> None:
         raise BookingRefused("not_allowed")
     Slot.objects.filter(pk=appointment.slot_id).update(booked=F("booked") - 1)
     appointment.status = Appointment.Status.CANCELLED
+    if appointment.service.required_questionnaire and appointment.person is not None:
+        questionnaires.cancel_activation(
+            appointment.person,
+            appointment.service.required_questionnaire,
+            source=f"appointment:{appointment.public_id}",
+        )
     record_event(
         event,
         subject=appointment.person,

@@ -15,8 +15,11 @@ from luukku.booking.models import Appointment, Calendar, Slot
 from luukku.identity.models import Resident
 from luukku.identity.rules import Matter
 from luukku.identity.services import is_uuid, log_client_read, serving_role
+from luukku.questionnaires.models import Definition
+from luukku.questionnaires.models import Response as QuestionnaireResponseModel
 
 from . import booking as mapping
+from . import questionnaires as questionnaires_mapping
 from .responses import outcome, resource_response, search_bundle
 
 MAX_RESULTS = 500
@@ -135,3 +138,71 @@ def appointment_search(request: HttpRequest) -> HttpResponse:
         _may_read(request, person, "")
         visible = list(appointments)
     return search_bundle(request, [mapping.appointment(a) for a in visible[:MAX_RESULTS]])
+
+
+# --- Questionnaires ---------------------------------------------------------------------------------
+
+
+@require_GET
+def questionnaire_read(request: HttpRequest, resource_id: str) -> HttpResponse:
+    key, _dash, version = resource_id.rpartition("-")
+    found = Definition.objects.filter(key=key, version=int(version)).first() if version.isdigit() else None
+    if found is None:
+        return outcome(404, "not-found", f"Questionnaire/{resource_id} is not known")
+    return resource_response(questionnaires_mapping.questionnaire(found))
+
+
+@require_GET
+def questionnaire_search(request: HttpRequest) -> HttpResponse:
+    definitions = Definition.objects.order_by("key", "version")
+    if url := request.GET.get("url"):
+        canonical, _bar, version = url.partition("|")
+        definitions = definitions.filter(key=canonical.removeprefix("urn:luukku:questionnaire:"))
+        if version:
+            definitions = (
+                definitions.filter(version=int(version)) if version.isdigit() else definitions.none()
+            )
+    if name := request.GET.get("name"):
+        definitions = definitions.filter(key=name.replace("_", "-"))
+    if request.GET.get("status") == "active":
+        definitions = definitions.filter(current=True)
+    return search_bundle(
+        request, [questionnaires_mapping.questionnaire(d) for d in definitions[:MAX_RESULTS]]
+    )
+
+
+def _readable_response(request: HttpRequest, response: QuestionnaireResponseModel) -> bool:
+    if response.person is None:
+        return False  # notifications are read in the receiving unit's inbox, not over FHIR
+    return _may_read(request, response.person, response.definition.key)
+
+
+@require_GET
+def questionnaire_response_read(request: HttpRequest, public_id: str) -> HttpResponse:
+    found = (
+        QuestionnaireResponseModel.objects.select_related("definition", "person")
+        .filter(public_id=public_id)
+        .first()
+        if is_uuid(public_id)
+        else None
+    )
+    if found is None or not _readable_response(request, found):
+        return outcome(
+            404, "not-found", f"QuestionnaireResponse/{public_id} is not known or not yours to read"
+        )
+    return resource_response(questionnaires_mapping.questionnaire_response(found))
+
+
+@require_GET
+def questionnaire_response_search(request: HttpRequest) -> HttpResponse:
+    patient = request.GET.get("patient", "").removeprefix("Patient/")
+    person = Resident.objects.filter(public_id=patient).first() if is_uuid(patient) else None
+    if person is None:
+        return outcome(400, "required", "search by patient=Patient/<id>")
+    responses = QuestionnaireResponseModel.objects.filter(person=person).select_related(
+        "definition", "person"
+    )
+    if status := request.GET.get("status"):
+        responses = responses.filter(status=status)
+    readable = [r for r in responses.order_by("created_at")[:MAX_RESULTS] if _readable_response(request, r)]
+    return search_bundle(request, [questionnaires_mapping.questionnaire_response(r) for r in readable])

@@ -249,6 +249,22 @@ ORGANISATION = (
         [],
     ),
     (
+        "ikaantyneet",
+        "Ikääntyneiden palvelut",
+        "Tjänster för äldre",
+        "result_area",
+        "sosiaalipalvelut",
+        [],
+    ),
+    (
+        "ikaantyneiden-palveluohjaus",
+        "Ikääntyneiden palveluohjaus",
+        "Servicehandledning för äldre",
+        "unit",
+        "ikaantyneet",
+        [],
+    ),
+    (
         "lapsiperheiden-sosiaalityo",
         "Lapsiperheiden sosiaalityö",
         "Socialt arbete för barnfamiljer",

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from luukku.booking.demo import seed_booking
 from luukku.identity.personas import DEMO_PASSWORD, PERSONAS, PROFESSIONALS, seed_organisation, seed_personas
+from luukku.questionnaires.services import publish_catalogue
 from luukku.registry.demo_county import FULL_SIZE
 from luukku.registry.services import has_population
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
             call_command("generate_demo_county", size=size)
         seed_organisation()
         seed_personas()
+        publish_catalogue()
         slots = seed_booking()
         self.stdout.write(self.style.SUCCESS(f"Demo county ready ({slots} new bookable slots)."))
         self.stdout.write("Residents sign in with a test persona at /tunnistautuminen/ :")

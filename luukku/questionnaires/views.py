@@ -1,0 +1,223 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from luukku.audit.models import Purpose as AccessPurpose
+from luukku.identity.decorators import professional_required
+from luukku.identity.models import Role
+from luukku.identity.rules import Matter
+from luukku.identity.services import active_roles, is_uuid, log_client_read
+
+from . import engine, rendering, services
+from .models import Definition, Purpose, Response
+from .scoring import BAND_LABELS
+
+SESSION_KEY = "luukku_anonymous_responses"
+
+
+def _language() -> str:
+    return (get_language() or "fi")[:2]
+
+
+def _person(request: HttpRequest):
+    return request.acting_for if getattr(request.user, "resident", None) is not None else None
+
+
+def _own_response(request: HttpRequest, public_id: str) -> Response:
+    response = (
+        Response.objects.select_related("definition", "person").filter(public_id=public_id).first()
+        if is_uuid(str(public_id))
+        else None
+    )
+    if response is None:
+        raise Http404
+    if response.person is None:
+        if str(response.public_id) not in request.session.get(SESSION_KEY, []):
+            raise PermissionDenied(_("You do not have the right to see this form."))
+    elif not request.user.is_authenticated or not request.user.has_perm(
+        "identity.act_for", Matter(response.person, response.definition.key)
+    ):
+        raise PermissionDenied(_("You do not have the right to see this form."))
+    return response
+
+
+def forms_list(request: HttpRequest) -> HttpResponse:
+    person = _person(request)
+    current = Definition.objects.filter(current=True).order_by("key")
+    context = {
+        "person": person,
+        "self_tests": [d for d in current if d.purpose == Purpose.SELF_ASSESSMENT],
+        "notifications": [d for d in current if d.purpose == Purpose.NOTIFICATION],
+    }
+    if person is not None:
+        context["activations"] = services.open_activations(person)
+        context["unfinished"] = Response.objects.filter(
+            person=person, status=Response.Status.IN_PROGRESS
+        ).select_related("definition")
+        context["answered"] = (
+            Response.objects.filter(person=person, status=Response.Status.COMPLETED)
+            .select_related("definition")
+            .order_by("-completed_at")[:20]
+        )
+    return render(request, "questionnaires/list.html", context)
+
+
+@require_POST
+def begin(request: HttpRequest, key: str) -> HttpResponse:
+    definition = get_object_or_404(Definition, key=key, current=True)
+    person = _person(request)
+    if person is None and not definition.anonymous_allowed:
+        return redirect("identity:login")
+    if person is not None and not request.user.has_perm("identity.act_for", Matter(person, key)):
+        raise PermissionDenied(_("You do not have the right to see this form."))
+    response = services.start(definition, person, request.user)
+    if person is None:
+        request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, [])[-19:], str(response.public_id)]
+    return redirect("questionnaires:fill", public_id=response.public_id)
+
+
+def _raw(request: HttpRequest, links: set[str]) -> dict[str, list[str]]:
+    raw = {link: request.POST.getlist(link) for link in links}
+    for link in links:  # the free-text "other" of an open-choice
+        other = request.POST.get(f"{link}__other", "").strip()
+        if other:
+            raw[link] = [*raw[link], other]
+    return raw
+
+
+@require_http_methods(["GET", "POST"])
+def fill(request: HttpRequest, public_id) -> HttpResponse:
+    response = _own_response(request, public_id)
+    if response.status == Response.Status.COMPLETED:
+        return redirect("questionnaires:done", public_id=response.public_id)
+    pages = services.steps(response.definition)
+    try:
+        page = min(max(int(request.GET.get("vaihe", response.step)), 0), len(pages) - 1)
+    except ValueError:
+        page = 0
+    on_page = services.link_ids(pages[page])
+    errors: dict = {}
+    values = {link: [rendering.as_text(v) for v in vs] for link, vs in response.answers.items()}
+    if request.method == "POST":
+        raw = _raw(request, on_page)
+        values.update(raw)
+        action = request.POST.get("action", "next")
+        if request.POST.get("preview"):  # htmx: re-show the page for a changed answer, nothing saved
+            return _render_page(request, response, pages, page, values, {}, partial=True)
+        errors = services.save_page(response, page, raw, check_required=action in {"next", "submit"})
+        if not errors:
+            if action == "save":
+                messages.success(request, _("Your answers are saved. You can continue later."))
+                return redirect("questionnaires:list")
+            if action == "previous":
+                return redirect(
+                    f"{reverse('questionnaires:fill', args=[response.public_id])}?vaihe={page - 1}"
+                )
+            if action == "next" and page + 1 < len(pages):
+                return redirect(
+                    f"{reverse('questionnaires:fill', args=[response.public_id])}?vaihe={page + 1}"
+                )
+            errors = services.submit(response)
+            if not errors:
+                return redirect("questionnaires:done", public_id=response.public_id)
+            page = services.first_page_with_errors(response, errors)
+            values = {link: [rendering.as_text(v) for v in vs] for link, vs in response.answers.items()}
+    return _render_page(request, response, pages, page, values, errors, status=400 if errors else 200)
+
+
+def _render_page(request, response, pages, page, values, errors, partial=False, status=200) -> HttpResponse:
+    resource = response.definition.resource
+    typed, _ignored = engine.clean(resource, values, check_required=False)
+    shown = engine.enabled_items(resource, typed)
+    items = rendering.prepare(pages[page], resource, values, errors, _language(), shown)
+    context = {
+        "response": response,
+        "items": items,
+        "page": page,
+        "pages": len(pages),
+        "errors": errors,
+        "last": page == len(pages) - 1,
+    }
+    template = "questionnaires/_page.html" if partial else "questionnaires/fill.html"
+    return render(request, template, context, status=status)
+
+
+def done(request: HttpRequest, public_id) -> HttpResponse:
+    response = _own_response(request, public_id)
+    if response.status != Response.Status.COMPLETED:
+        return redirect("questionnaires:fill", public_id=response.public_id)
+    return render(
+        request,
+        "questionnaires/done.html",
+        {
+            "response": response,
+            "scores": _scores(response),
+            "rows": rendering.summary(response.definition.resource, response.answers, _language()),
+        },
+    )
+
+
+def _scores(response: Response) -> list[dict]:
+    return [{**score, "label": BAND_LABELS[score["band"]]} for score in response.scores]
+
+
+# --- Professionals -------------------------------------------------------------------------------
+
+
+def _units(request: HttpRequest):
+    return [role.unit for role in active_roles(request.user)]
+
+
+@professional_required
+def professional_response(request: HttpRequest, public_id) -> HttpResponse:
+    response = get_object_or_404(
+        Response.objects.select_related("definition", "person", "recipient_unit"),
+        public_id=public_id,
+        status=Response.Status.COMPLETED,
+    )
+    if response.person is not None:
+        log_client_read(request.user, response.person, "questionnaire_response", AccessPurpose.CARE)
+    elif response.recipient_unit not in _units(request):
+        raise PermissionDenied(_("This notification was sent to another unit."))
+    if request.method == "POST" and request.POST.get("action") == "handled":
+        services.mark_handled(response, request.user)
+        messages.success(request, _("Marked as handled."))
+        return redirect("questionnaires:inbox")
+    return render(
+        request,
+        "questionnaires/professional_response.html",
+        {
+            "response": response,
+            "scores": _scores(response),
+            "rows": rendering.summary(response.definition.resource, response.answers, _language()),
+        },
+    )
+
+
+@professional_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    units = _units(request)
+    return render(
+        request,
+        "questionnaires/inbox.html",
+        {
+            "waiting": services.inbox(units),
+            "handled": services.inbox(units, handled=True)[:50],
+            "units": units,
+        },
+    )
+
+
+@professional_required
+def statistics(request: HttpRequest) -> HttpResponse:
+    if not any(
+        r.role in {Role.UNIT_MANAGER, Role.ADMINISTRATOR, Role.NURSE, Role.DOCTOR}
+        for r in active_roles(request.user)
+    ):
+        raise PermissionDenied(_("Form statistics are for health care staff and managers."))
+    return render(request, "questionnaires/statistics.html", {"rows": services.statistics()})

@@ -272,6 +272,17 @@ def reschedule(appointment: Appointment, new_slot: Slot, booker: Booker) -> Appo
     )
 
 
+def pre_information_of(appointment: Appointment):
+    """The client's answer to the form the service requires, if they have sent one in the last 3 months."""
+    key = appointment.service.required_questionnaire
+    if not key or appointment.person is None:
+        return None
+    latest = questionnaires.latest_completed(appointment.person, key)
+    if latest is None or latest.completed_at < appointment.slot.starts_at - questionnaires.RECENT_ANSWER:
+        return None
+    return latest
+
+
 def appointments_of(person: Resident) -> QuerySet[Appointment]:
     return (
         Appointment.objects.filter(person=person)

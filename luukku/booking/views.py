@@ -235,7 +235,10 @@ def ics_by_token(request: HttpRequest, token: str) -> HttpResponse:
 
 @professional_required
 def professional_calendar(request: HttpRequest) -> HttpResponse:
-    day = _first_day(request) if request.GET.get("alkaen") else timezone.localdate()
+    try:
+        day = dt.date.fromisoformat(request.GET.get("alkaen", ""))
+    except ValueError:  # past days too: a professional looks back at their day
+        day = timezone.localdate()
     slots = (
         Slot.objects.filter(calendar__professional__user=request.user, starts_at__date=day)
         .select_related("service")
@@ -246,6 +249,9 @@ def professional_calendar(request: HttpRequest) -> HttpResponse:
         (slot, [a for a in slot.appointments.all() if a.status == Appointment.Status.BOOKED])
         for slot in slots
     ]
+    for _slot, appointments in rows:
+        for appointment in appointments:
+            appointment.pre_information = services.pre_information_of(appointment)
     return render(
         request,
         "booking/professional_calendar.html",

@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from luukku.audit.models import AccessLogEntry
 from luukku.identity.models import Resident
@@ -187,3 +188,39 @@ def test_fhir_questionnaire_endpoints(client, demo):
     assert bundle["total"] == 1
     client.post(reverse("identity:logout"))
     assert client.get(f"/fhir/QuestionnaireResponse/{response.public_id}").status_code == 404
+
+
+def test_doctor_finds_the_pre_information_from_the_calendar(client, demo):
+    from luukku.booking.demo import seed_booking
+    from luukku.booking.models import Calendar, Service
+    from luukku.booking.services import book, booker_for
+    from luukku.testing import open_slot, resident_user
+
+    seed_booking(weeks=1)
+    lauri_calendar = Calendar.objects.get(professional__user__username="laakari.lauri")
+    person = resident_user(age=60, municipality_code="109")
+    slot = open_slot(Service.objects.get(code="laakarin-videovastaanotto"), calendar=lauri_calendar)
+    book(slot, booker_for(person.user, person))
+    client.login(username="laakari.lauri", password="demo-salasana-2026")
+    day = timezone.localtime(slot.starts_at).date().isoformat()
+    assert (
+        "esitiedot puuttuvat"
+        in client.get(reverse("booking:professional_calendar"), {"alkaen": day}).content.decode()
+    )
+    response = services.start(services.current("esitiedot"), person, person.user)
+    raw = {
+        "smoking": ["never"],
+        "has-medication": ["no"],
+        "has-allergies": ["no"],
+        "had-surgery": ["no"],
+        "audit-1": ["0"],
+        "audit-9": ["0"],
+        "audit-10": ["0"],
+        "phq-1": ["0"],
+        "phq-2": ["0"],
+    }
+    for page in range(len(services.steps(response.definition))):
+        services.save_page(response, page, raw, check_required=False)
+    assert services.submit(response) == {}
+    page = client.get(reverse("booking:professional_calendar"), {"alkaen": day}).content.decode()
+    assert reverse("questionnaires:professional_response", args=[response.public_id]) in page

@@ -99,6 +99,12 @@ def _may_read(request: HttpRequest, person: Resident, service_code: str) -> bool
     return True
 
 
+def _patient(request: HttpRequest) -> Resident | None:
+    """The resident named by a search's patient=Patient/<public id> parameter."""
+    patient = request.GET.get("patient", "").removeprefix("Patient/")
+    return Resident.objects.filter(public_id=patient).first() if is_uuid(patient) else None
+
+
 @require_GET
 def appointment_read(request: HttpRequest, public_id: str) -> HttpResponse:
     found = (
@@ -115,8 +121,7 @@ def appointment_read(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @require_GET
 def appointment_search(request: HttpRequest) -> HttpResponse:
-    patient = request.GET.get("patient", "").removeprefix("Patient/")
-    person = Resident.objects.filter(public_id=patient).first() if is_uuid(patient) else None
+    person = _patient(request)
     if person is None:
         return outcome(400, "required", "search by patient=Patient/<id>")
     appointments = (
@@ -195,8 +200,7 @@ def questionnaire_response_read(request: HttpRequest, public_id: str) -> HttpRes
 
 @require_GET
 def questionnaire_response_search(request: HttpRequest) -> HttpResponse:
-    patient = request.GET.get("patient", "").removeprefix("Patient/")
-    person = Resident.objects.filter(public_id=patient).first() if is_uuid(patient) else None
+    person = _patient(request)
     if person is None:
         return outcome(400, "required", "search by patient=Patient/<id>")
     responses = QuestionnaireResponseModel.objects.filter(person=person).select_related(

@@ -154,16 +154,17 @@ def done(request: HttpRequest, public_id) -> HttpResponse:
     return render(
         request,
         "questionnaires/done.html",
-        {
-            "response": response,
-            "scores": _scores(response),
-            "rows": rendering.summary(response.definition.resource, response.answers, _language()),
-        },
+        _result(response),
     )
 
 
-def _scores(response: Response) -> list[dict]:
-    return [{**score, "label": BAND_LABELS[score["band"]]} for score in response.scores]
+def _result(response: Response) -> dict:
+    """A sent form for reading: its scores with their meaning, and the answers in form order."""
+    return {
+        "response": response,
+        "scores": [{**score, "label": BAND_LABELS[score["band"]]} for score in response.scores],
+        "rows": rendering.summary(response.definition.resource, response.answers, _language()),
+    }
 
 
 # --- Professionals -------------------------------------------------------------------------------
@@ -191,11 +192,7 @@ def professional_response(request: HttpRequest, public_id) -> HttpResponse:
     return render(
         request,
         "questionnaires/professional_response.html",
-        {
-            "response": response,
-            "scores": _scores(response),
-            "rows": rendering.summary(response.definition.resource, response.answers, _language()),
-        },
+        _result(response),
     )
 
 

@@ -318,6 +318,26 @@ def _notifier(professional_allowed: bool = True) -> dict:
     )
 
 
+def _address(link: str) -> dict:
+    return item(
+        link, "string", ("Osoite, jos tiedät", "Adress, om du vet", "Address, if you know it"), max_length=200
+    )
+
+
+def _concern(question, before: list[dict] | None = None, after: list[dict] | None = None) -> dict:
+    """The "concern" page of a notification: the notifier's own words, required."""
+    return item(
+        "huoli",
+        "group",
+        ("Huoli", "Oro", "The concern"),
+        items=[
+            *(before or []),
+            item("concern", "text", question, required=True, max_length=5000),
+            *(after or []),
+        ],
+    )
+
+
 def _danger(texts) -> list[dict]:
     return [
         item("immediate-danger", "choice", texts, required=True, options=[YES, NO]),
@@ -376,30 +396,16 @@ def child_welfare() -> dict:
                         required=True,
                         options=MUNICIPALITY_OPTIONS,
                     ),
-                    item(
-                        "child-address",
-                        "string",
-                        ("Osoite, jos tiedät", "Adress, om du vet", "Address, if you know it"),
-                        max_length=200,
-                    ),
+                    _address("child-address"),
                 ],
             ),
-            item(
-                "huoli",
-                "group",
-                ("Huoli", "Oro", "The concern"),
-                items=[
-                    item(
-                        "concern",
-                        "text",
-                        (
-                            "Kerro, mistä olet huolissasi ja mitä olet havainnut.",
-                            "Berätta vad du är orolig för och vad du har observerat.",
-                            "Tell what worries you and what you have observed.",
-                        ),
-                        required=True,
-                        max_length=5000,
-                    ),
+            _concern(
+                (
+                    "Kerro, mistä olet huolissasi ja mitä olet havainnut.",
+                    "Berätta vad du är orolig för och vad du har observerat.",
+                    "Tell what worries you and what you have observed.",
+                ),
+                after=[
                     item(
                         "family-knows",
                         "choice",
@@ -460,23 +466,8 @@ def anticipatory_child_welfare() -> dict:
                     ),
                 ],
             ),
-            item(
-                "huoli",
-                "group",
-                ("Huoli", "Oro", "The concern"),
-                items=[
-                    item(
-                        "concern",
-                        "text",
-                        (
-                            "Kerro, mistä olet huolissasi.",
-                            "Berätta vad du är orolig för.",
-                            "Tell what worries you.",
-                        ),
-                        required=True,
-                        max_length=5000,
-                    )
-                ],
+            _concern(
+                ("Kerro, mistä olet huolissasi.", "Berätta vad du är orolig för.", "Tell what worries you."),
             ),
             _notifier(),
         ],
@@ -617,32 +608,18 @@ def older_person_concern() -> dict:
                         required=True,
                         options=MUNICIPALITY_OPTIONS,
                     ),
-                    item(
-                        "person-address",
-                        "string",
-                        ("Osoite, jos tiedät", "Adress, om du vet", "Address, if you know it"),
-                        max_length=200,
-                    ),
+                    _address("person-address"),
                 ],
             ),
-            item(
-                "huoli",
-                "group",
-                ("Huoli", "Oro", "The concern"),
-                items=[
+            _concern(
+                ("Kerro tarkemmin.", "Berätta mer.", "Tell more."),
+                before=[
                     item(
                         "concern-types",
                         "choice",
                         ("Mistä olet huolissasi?", "Vad är du orolig för?", "What are you worried about?"),
                         repeats=True,
                         options=concerns,
-                    ),
-                    item(
-                        "concern",
-                        "text",
-                        ("Kerro tarkemmin.", "Berätta mer.", "Tell more."),
-                        required=True,
-                        max_length=5000,
                     ),
                 ],
             ),

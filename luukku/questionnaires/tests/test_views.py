@@ -224,3 +224,18 @@ def test_doctor_finds_the_pre_information_from_the_calendar(client, demo):
     assert services.submit(response) == {}
     page = client.get(reverse("booking:professional_calendar"), {"alkaen": day}).content.decode()
     assert reverse("questionnaires:professional_response", args=[response.public_id]) in page
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "question", "error"),
+    [
+        ("sv", "Risktest för typ 2-diabetes", "Midjemått vid naveln", "Svara på denna fråga."),
+        ("en", "Type 2 diabetes risk test", "Waist circumference at the navel", "Answer this question."),
+    ],
+)
+def test_forms_in_swedish_and_english(client, demo, language, title, question, error):
+    client.cookies["django_language"] = language
+    url = begin(client, "findrisc")
+    page = client.get(url).content.decode()
+    assert title in page and question in page
+    assert error in client.post(url, {"action": "submit"}).content.decode()

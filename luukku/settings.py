@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "luukku.notify",
     "luukku.questionnaires",
     "luukku.booking",
+    "luukku.carepaths",
     "luukku.fhir",
 ]
 

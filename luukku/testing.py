@@ -140,7 +140,8 @@ def open_slot(
         calendar, _created = Calendar.objects.get_or_create(
             professional=ProfessionalFactory(), unit=service.unit
         )
-    start = (timezone.now() + starts_in).replace(second=0, microsecond=0)
+    # 17 s past the minute: never the same instant as a slot generated from a calendar template
+    start = (timezone.now() + starts_in).replace(second=17, microsecond=0)
     return Slot.objects.create(
         calendar=calendar,
         service=service,

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("luukku.identity.urls")),
     path("", include("luukku.booking.urls")),
     path("", include("luukku.questionnaires.urls")),
+    path("", include("luukku.carepaths.urls")),
     path("", include("luukku.notify.urls")),
     path("kieli/", include("django.conf.urls.i18n")),
     path("api/", api.urls),

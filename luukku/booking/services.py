@@ -23,6 +23,7 @@ from luukku.questionnaires import services as questionnaires
 
 from . import eligibility
 from .models import Appointment, Service, Slot
+from .signals import appointment_booked
 from .tasks import send_reminder
 
 REMINDER_BEFORE = dt.timedelta(hours=24)
@@ -191,6 +192,7 @@ def book(
             rescheduled=rescheduling is not None,
         )
         _send_confirmation(appointment)
+        appointment_booked.send(sender=Appointment, appointment=appointment)
         if service.required_questionnaire and booker.person is not None:
             questionnaires.activate(
                 booker.person,

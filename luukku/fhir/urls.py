@@ -17,4 +17,6 @@ urlpatterns = [
         views.questionnaire_response_read,
         name="questionnaire_response",
     ),
+    path("CarePlan", views.care_plan_search, name="care_plan_search"),
+    path("CarePlan/<str:public_id>", views.care_plan_read, name="care_plan"),
 ]

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from luukku.audit.models import Purpose
 from luukku.booking.models import Appointment, Calendar, Slot
+from luukku.carepaths.models import ClientPath
 from luukku.identity.models import Resident
 from luukku.identity.rules import Matter
 from luukku.identity.services import is_uuid, log_client_read, serving_role
@@ -19,6 +20,7 @@ from luukku.questionnaires.models import Definition
 from luukku.questionnaires.models import Response as QuestionnaireResponseModel
 
 from . import booking as mapping
+from . import carepaths as carepaths_mapping
 from . import questionnaires as questionnaires_mapping
 from .responses import outcome, resource_response, search_bundle
 
@@ -86,14 +88,15 @@ def slot_search(request: HttpRequest) -> HttpResponse:
     return search_bundle(request, [mapping.slot(s) for s in slots[:MAX_RESULTS]])
 
 
-def _may_read(request: HttpRequest, person: Resident, service_code: str) -> bool:
+def _may_read(request: HttpRequest, person: Resident, service_code: str, what: str) -> bool:
+    """Residents read through the proxy rules, professionals through a serving role (logged as `what`)."""
     user = request.user
     if not user.is_authenticated:
         return False
     if getattr(user, "resident", None) is not None:
         return user.has_perm("identity.act_for", Matter(person, service_code))
     try:
-        log_client_read(user, person, "appointments", Purpose.CARE)
+        log_client_read(user, person, what, Purpose.CARE)
     except PermissionDenied:
         return False
     return True
@@ -114,7 +117,11 @@ def appointment_read(request: HttpRequest, public_id: str) -> HttpResponse:
         if is_uuid(public_id)
         else None
     )
-    if found is None or found.person is None or not _may_read(request, found.person, found.service.code):
+    if (
+        found is None
+        or found.person is None
+        or not _may_read(request, found.person, found.service.code, "appointments")
+    ):
         return outcome(404, "not-found", f"Appointment/{public_id} is not known or not yours to read")
     return resource_response(mapping.appointment(found))
 
@@ -140,7 +147,7 @@ def appointment_search(request: HttpRequest) -> HttpResponse:
             if request.user.has_perm("identity.act_for", Matter(person, a.service.code))
         ]
     else:
-        _may_read(request, person, "")
+        _may_read(request, person, "", "appointments")
         visible = list(appointments)
     return search_bundle(request, [mapping.appointment(a) for a in visible[:MAX_RESULTS]])
 
@@ -179,7 +186,7 @@ def questionnaire_search(request: HttpRequest) -> HttpResponse:
 def _readable_response(request: HttpRequest, response: QuestionnaireResponseModel) -> bool:
     if response.person is None:
         return False  # notifications are read in the receiving unit's inbox, not over FHIR
-    return _may_read(request, response.person, response.definition.key)
+    return _may_read(request, response.person, response.definition.key, "questionnaire_response")
 
 
 @require_GET
@@ -210,3 +217,36 @@ def questionnaire_response_search(request: HttpRequest) -> HttpResponse:
         responses = responses.filter(status=status)
     readable = [r for r in responses.order_by("created_at")[:MAX_RESULTS] if _readable_response(request, r)]
     return search_bundle(request, [questionnaires_mapping.questionnaire_response(r) for r in readable])
+
+
+# --- Care paths -------------------------------------------------------------------------------------
+
+
+@require_GET
+def care_plan_read(request: HttpRequest, public_id: str) -> HttpResponse:
+    found = (
+        ClientPath.objects.select_related("template", "person", "team").filter(public_id=public_id).first()
+        if is_uuid(public_id)
+        else None
+    )
+    if found is None or not _may_read(request, found.person, f"carepath:{found.template.code}", "care_path"):
+        return outcome(404, "not-found", f"CarePlan/{public_id} is not known or not yours to read")
+    return resource_response(carepaths_mapping.care_plan(found))
+
+
+@require_GET
+def care_plan_search(request: HttpRequest) -> HttpResponse:
+    person = _patient(request)
+    if person is None:
+        return outcome(400, "required", "search by patient=Patient/<id>")
+    paths = (
+        ClientPath.objects.filter(person=person)
+        .select_related("template", "person", "team")
+        .order_by("started_at")
+    )
+    readable = [
+        p
+        for p in paths[:MAX_RESULTS]
+        if _may_read(request, person, f"carepath:{p.template.code}", "care_path")
+    ]
+    return search_bundle(request, [carepaths_mapping.care_plan(p) for p in readable])

@@ -17,6 +17,7 @@ from . import engine, scoring
 from .definitions.catalogue import CATALOGUE, Entry
 from .fhirq import walk
 from .models import Activation, Definition, Response
+from .signals import questionnaire_answered
 
 RECENT_ANSWER = dt.timedelta(days=90)  # "not re-activated if answered within the last 3 months"
 
@@ -221,6 +222,7 @@ def submit(response: Response) -> dict[str, engine.ItemError]:
                 record_event(
                     "questionnaire.activation_answered", subject=response.person, key=response.definition.key
                 )
+        questionnaire_answered.send(sender=Response, response=response)
         record_event(
             "questionnaire.answered",
             subject=response.person,

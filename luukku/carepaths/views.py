@@ -1,0 +1,254 @@
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods, require_POST
+
+from luukku.audit.models import Purpose
+from luukku.identity.decorators import professional_required, resident_required
+from luukku.identity.rules import Matter
+from luukku.identity.services import SignInRefused, active_roles, find_client, log_client_read
+from luukku.questionnaires import services as questionnaires
+
+from . import services
+from .models import ClientPath, ClientTask, MeasurementKind, PathTemplate, Phase, TaskKind
+
+MAX_MESSAGE = 4000
+
+
+def _resident_path(request: HttpRequest, public_id) -> ClientPath:
+    path = get_object_or_404(
+        ClientPath.objects.select_related("template", "person", "team"), public_id=public_id
+    )
+    if not request.user.has_perm("identity.act_for", Matter(path.person, f"carepath:{path.template.code}")):
+        raise PermissionDenied(_("You do not have the right to see this care path."))
+    return path
+
+
+def _task_lists(path: ClientPath) -> dict:
+    tasks = list(path.tasks.select_related("template_task").exclude(status=ClientTask.Status.REMOVED))
+    return {
+        "open_tasks": [t for t in tasks if t.status == ClientTask.Status.OPEN],
+        "done_tasks": [t for t in tasks if t.status == ClientTask.Status.DONE],
+    }
+
+
+@resident_required
+def path_list(request: HttpRequest) -> HttpResponse:
+    person = request.acting_for
+    mine = services.active_paths(person)
+    joined = {p.template_id for p in mine}
+    offered = (
+        PathTemplate.objects.filter(active=True, self_enrolling=True).exclude(pk__in=joined).order_by("name")
+    )
+    return render(request, "carepaths/list.html", {"person": person, "paths": mine, "offered": offered})
+
+
+@resident_required
+@require_POST
+def enrol(request: HttpRequest, code: str) -> HttpResponse:
+    template = get_object_or_404(PathTemplate, code=code, active=True)
+    person = request.acting_for
+    if not request.user.has_perm("identity.act_for", Matter(person, f"carepath:{code}")):
+        raise PermissionDenied(_("You do not have the right to see this care path."))
+    try:
+        path = services.start_path(template, person, request.user)
+    except services.PathRefused as refused:
+        messages.error(request, str(refused))
+        return redirect("carepaths:list")
+    return redirect("carepaths:path", public_id=path.public_id)
+
+
+@resident_required
+@require_http_methods(["GET", "POST"])
+def path_view(request: HttpRequest, public_id) -> HttpResponse:
+    path = _resident_path(request, public_id)
+    error = ""
+    if request.method == "POST":
+        body = request.POST.get("body", "").strip()
+        if not body:
+            error = _("Write a message first.")
+        elif len(body) > MAX_MESSAGE:
+            error = _("The message is too long: at most %(limit)s characters.") % {"limit": MAX_MESSAGE}
+        else:
+            services.post_message(path, request.user, body, from_team=False)
+            messages.success(request, _("Message sent to the care team."))
+            return redirect("carepaths:path", public_id=path.public_id)
+    return render(
+        request,
+        "carepaths/path.html",
+        {
+            "path": path,
+            **_task_lists(path),
+            "thread": path.messages.all(),
+            "error": error,
+            "body": request.POST.get("body", ""),
+        },
+        status=400 if error else 200,
+    )
+
+
+@resident_required
+@require_http_methods(["GET", "POST"])
+def task_view(request: HttpRequest, public_id, task_id: int) -> HttpResponse:
+    path = _resident_path(request, public_id)
+    task = get_object_or_404(ClientTask.objects.select_related("template_task"), pk=task_id, path=path)
+    errors: dict = {}
+    if request.method == "POST" and task.status == ClientTask.Status.OPEN:
+        if task.kind == TaskKind.READ:
+            services.complete_task(task, request.user)
+            return redirect("carepaths:path", public_id=path.public_id)
+        if task.kind == TaskKind.MEASUREMENT:
+            values, errors = services.parse_measurement(task.measurement, request.POST)
+            if not errors:
+                services.complete_task(task, request.user, {"measurement": task.measurement, **values})
+                messages.success(request, _("Thank you. The measurement was sent to your care team."))
+                return redirect("carepaths:path", public_id=path.public_id)
+        if task.kind == TaskKind.QUESTIONNAIRE:
+            response = questionnaires.start(
+                questionnaires.current(task.questionnaire), path.person, request.user
+            )
+            return redirect("questionnaires:fill", public_id=response.public_id)
+    fields = [
+        {
+            "name": name,
+            "low": low,
+            "high": high,
+            "value": request.POST.get(name, ""),
+            "error": errors.get(name, ""),
+        }
+        for name, low, high in services.MEASUREMENT_FIELDS.get(task.measurement, ())
+    ]
+    return render(
+        request,
+        "carepaths/task.html",
+        {
+            "path": path,
+            "task": task,
+            "fields": fields,
+            "errors": errors,
+            "measurement_label": MeasurementKind(task.measurement).label if task.measurement else "",
+        },
+        status=400 if errors else 200,
+    )
+
+
+# --- Professionals -------------------------------------------------------------------------------
+
+
+def _units(request: HttpRequest):
+    return [role.unit for role in active_roles(request.user)]
+
+
+@sensitive_post_parameters("hetu")
+@professional_required
+@require_http_methods(["GET", "POST"])
+def team_view(request: HttpRequest) -> HttpResponse:
+    error = ""
+    if request.method == "POST":
+        template = PathTemplate.objects.filter(code=request.POST.get("template", ""), active=True).first()
+        try:
+            client = find_client(request.user, request.POST.get("hetu", ""))
+        except SignInRefused as refused:
+            error = str(refused)
+        except PermissionDenied as denied:
+            error = str(denied)
+        else:
+            if template is None:
+                error = _("Choose a care path.")
+            else:
+                log_client_read(request.user, client, "care_path", Purpose.CARE)
+                path = services.start_path(template, client, request.user, by_professional=True)
+                return redirect("carepaths:professional_path", public_id=path.public_id)
+    units = _units(request)
+    return render(
+        request,
+        "carepaths/team.html",
+        {
+            "queue": services.team_queue(units),
+            "templates": PathTemplate.objects.filter(active=True).order_by("name"),
+            "units": units,
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
+
+
+def _parse_day(value: str) -> dt.datetime | None:
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(9)))
+
+
+@professional_required
+@require_http_methods(["GET", "POST"])
+def professional_path(request: HttpRequest, public_id) -> HttpResponse:
+    path = get_object_or_404(
+        ClientPath.objects.select_related("template", "person", "team"), public_id=public_id
+    )
+    log_client_read(request.user, path.person, "care_path", Purpose.CARE)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        task = path.tasks.filter(pk=request.POST.get("task") or 0).first()
+        if action == "message" and request.POST.get("body", "").strip():
+            services.post_message(path, request.user, request.POST["body"][:MAX_MESSAGE], from_team=True)
+        elif action == "remove" and task:
+            services.remove_task(task, request.user)
+        elif action == "due" and task and (due := _parse_day(request.POST.get("due", ""))):
+            services.change_due(task, due, request.user)
+        elif action == "add" and request.POST.get("title", "").strip():
+            kind = (
+                request.POST.get("kind")
+                if request.POST.get("kind") in {TaskKind.READ, TaskKind.MEASUREMENT}
+                else TaskKind.READ
+            )
+            measurement = request.POST.get("measurement", "") if kind == TaskKind.MEASUREMENT else ""
+            if kind == TaskKind.MEASUREMENT and measurement not in MeasurementKind.values:
+                measurement = MeasurementKind.BLOOD_PRESSURE
+            services.add_task(
+                path,
+                request.user,
+                kind,
+                request.POST["title"][:200],
+                request.POST.get("instructions", "")[:4000],
+                _parse_day(request.POST.get("due", "")),
+                remind=bool(request.POST.get("remind")),
+                measurement=measurement,
+            )
+        elif action == "phase" and request.POST.get("phase") in Phase.values:
+            services.enter_phase(path, request.POST["phase"], request.user)
+        elif action == "handled":
+            for team_task in path.team_tasks.filter(handled_at__isnull=True):
+                services.handle_team_task(team_task, request.user)
+        elif action == "end":
+            services.end_path(path, request.user)
+        return redirect("carepaths:professional_path", public_id=path.public_id)
+    return render(
+        request,
+        "carepaths/professional_path.html",
+        {
+            "path": path,
+            **_task_lists(path),
+            "thread": path.messages.all(),
+            "phases": Phase.choices,
+            "measurements": MeasurementKind.choices,
+            "open_team_tasks": path.team_tasks.filter(handled_at__isnull=True),
+        },
+    )
+
+
+@professional_required
+def statistics(request: HttpRequest) -> HttpResponse:
+    from luukku.questionnaires.scoring import BAND_LABELS
+
+    rows = services.statistics()
+    for row in rows:
+        row["bands"] = [(BAND_LABELS.get(band, band), count) for band, count in row["bands"]]
+    return render(request, "carepaths/statistics.html", {"rows": rows})

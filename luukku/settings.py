@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "luukku.questionnaires",
     "luukku.booking",
     "luukku.carepaths",
+    "luukku.consent",
+    "luukku.desk",
     "luukku.fhir",
 ]
 

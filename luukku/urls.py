@@ -14,6 +14,8 @@ urlpatterns = [
     path("", include("luukku.booking.urls")),
     path("", include("luukku.questionnaires.urls")),
     path("", include("luukku.carepaths.urls")),
+    path("", include("luukku.consent.urls")),
+    path("", include("luukku.desk.urls")),
     path("", include("luukku.notify.urls")),
     path("kieli/", include("django.conf.urls.i18n")),
     path("api/", api.urls),

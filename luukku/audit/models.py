@@ -12,6 +12,20 @@ class Purpose(models.TextChoices):
     AUDIT = "audit", _("access log audit")
 
 
+WHAT_LABELS = {
+    "basic_data": _("basic data"),
+    "access_log": _("access log"),
+    "booking": _("booking an appointment"),
+    "appointments": _("appointments"),
+    "questionnaire_response": _("answers to a form"),
+    "care_path": _("care path"),
+    "notification": _("a notification about the client"),
+    "client_360": _("the whole picture of the client"),
+    "health": _("health care"),
+    "social": _("social care"),
+}
+
+
 class AccessLogEntry(models.Model):
     """One read of a resident's personal data by a professional: who, whom, what, why, when.
 
@@ -33,6 +47,15 @@ class AccessLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name}: {self.what}"
+
+    @property
+    def what_label(self) -> str:
+        """What was read, in the reader's language; the parts of a client 360 view are listed."""
+        main, _sep, parts = self.what.partition(":")
+        label = str(WHAT_LABELS.get(main, main))
+        if parts:
+            label += " (" + ", ".join(str(WHAT_LABELS.get(p, p)) for p in parts.split("+")) + ")"
+        return label
 
     @property
     def role_label(self) -> str:

@@ -36,7 +36,8 @@ def search_access_log(subject=None, actor_name: str = "") -> QuerySet[AccessLogE
     return entries
 
 
-def record_event(kind: str, subject=None, actor=None, **data) -> Event:
+def record_event(kind: str, /, subject=None, actor=None, **data) -> Event:
+    """Log a state change that matters to a resident; `data` may use any key, "kind" included."""
     if actor is not None and not actor.is_authenticated:
         actor = None
     return Event.objects.create(kind=kind, subject=subject, actor=actor, data=data)

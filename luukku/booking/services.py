@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from luukku.audit.services import record_event
 from luukku.identity.models import Resident
 from luukku.identity.rules import Matter
+from luukku.identity.services import is_uuid
 from luukku.notify.services import queue_message
 from luukku.questionnaires import services as questionnaires
 
@@ -283,6 +284,17 @@ def pre_information_of(appointment: Appointment):
     if latest is None or latest.completed_at < appointment.slot.starts_at - questionnaires.RECENT_ANSWER:
         return None
     return latest
+
+
+def appointment_by_public_id(public_id: str) -> Appointment | None:
+    """The appointment with this public id; None for an unknown or malformed id."""
+    if not is_uuid(public_id):
+        return None
+    return (
+        Appointment.objects.select_related("slot__calendar__unit", "service", "person")
+        .filter(public_id=public_id)
+        .first()
+    )
 
 
 def appointments_of(person: Resident) -> QuerySet[Appointment]:

@@ -26,6 +26,7 @@ from .models import (
     TeamTask,
     TemplateTask,
 )
+from .signals import team_task_handled
 from .tasks import remind_task
 
 
@@ -309,8 +310,18 @@ def team_queue(units: list[OrgUnit]) -> QuerySet[TeamTask]:
 
 
 def handle_team_task(team_task: TeamTask, user: AbstractBaseUser) -> None:
+    team_task_handled.send(sender=TeamTask, team_task=team_task, user=user)
     TeamTask.objects.filter(pk=team_task.pk, handled_at__isnull=True).update(
         handled_at=timezone.now(), handled_by=user
+    )
+
+
+def paths_of(person: Resident) -> QuerySet[ClientPath]:
+    return (
+        ClientPath.objects.filter(person=person)
+        .select_related("template", "team")
+        .prefetch_related("tasks__template_task", "messages")
+        .order_by("started_at")
     )
 
 

@@ -82,7 +82,7 @@ def my_access_log(request):
             professional=e.actor_name,
             role=e.role_label,
             unit=e.actor_unit,
-            what=e.what,
+            what=e.what_label,
             purpose=e.get_purpose_display(),
         )
         for e in access_log_of(request.acting_for)

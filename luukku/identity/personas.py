@@ -199,6 +199,22 @@ PROFESSIONALS = (
         "kanta-hame",
     ),
     ProfessionalPersona(
+        "palveluohjaaja.paula",
+        "Paula",
+        "Palveluohjaaja",
+        "palveluohjaaja",
+        Role.SOCIAL_WORKER,
+        "ikaantyneiden-palveluohjaus",
+    ),
+    ProfessionalPersona(
+        "esihenkilo.sanna",
+        "Sanna",
+        "Sosiaalijohtaja",
+        "palvelupäällikkö",
+        Role.UNIT_MANAGER,
+        "sosiaalipalvelut",
+    ),
+    ProfessionalPersona(
         "tietosuoja.tiina", "Tiina", "Tietosuoja", "tietosuojavastaava", Role.AUDITOR, "kanta-hame"
     ),
 )

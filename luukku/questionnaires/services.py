@@ -17,7 +17,7 @@ from . import engine, scoring
 from .definitions.catalogue import CATALOGUE, Entry
 from .fhirq import walk
 from .models import Activation, Definition, Response
-from .signals import questionnaire_answered
+from .signals import questionnaire_answered, response_handled
 
 RECENT_ANSWER = dt.timedelta(days=90)  # "not re-activated if answered within the last 3 months"
 
@@ -92,6 +92,15 @@ def steps(definition: Definition) -> list[list[dict]]:
 
 def link_ids(nodes: list[dict]) -> set[str]:
     return {node["linkId"] for node in walk(nodes)}
+
+
+def responses_of(person: Resident) -> QuerySet[Response]:
+    return Response.objects.filter(person=person).select_related("definition").order_by("created_at")
+
+
+def activation_sources(response: Response) -> list[str]:
+    """What the activations this response answered came from, e.g. ["appointment:<id>"]."""
+    return list(Activation.objects.filter(response=response).values_list("source", flat=True))
 
 
 def latest_completed(person: Resident, key: str) -> Response | None:
@@ -254,6 +263,8 @@ def inbox(units: list[OrgUnit], handled: bool = False) -> QuerySet[Response]:
 
 
 def mark_handled(response: Response, user: AbstractBaseUser) -> None:
+    """The receiving unit has handled the form (the desk's work item closes with it)."""
+    response_handled.send(sender=Response, response=response, user=user)
     Response.objects.filter(pk=response.pk, handled_at__isnull=True).update(
         handled_at=timezone.now(), handled_by=user
     )

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from luukku.booking.demo import seed_booking
 from luukku.carepaths.demo import seed_templates
+from luukku.desk.demo import seed_chains
 from luukku.identity.personas import DEMO_PASSWORD, PERSONAS, PROFESSIONALS, seed_organisation, seed_personas
 from luukku.questionnaires.services import publish_catalogue
 from luukku.registry.demo_county import FULL_SIZE
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         seed_personas()
         publish_catalogue()
         seed_templates()
+        seed_chains()
         slots = seed_booking()
         self.stdout.write(self.style.SUCCESS(f"Demo county ready ({slots} new bookable slots)."))
         self.stdout.write("Residents sign in with a test persona at /tunnistautuminen/ :")

@@ -1,0 +1,66 @@
+import json
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from luukku.audit.services import record_event
+from luukku.identity.decorators import resident_required
+from luukku.web.forms import posted
+
+from . import services
+from .forms import ConsentForm
+from .models import Consent
+
+
+@resident_required
+@require_http_methods(["GET", "POST"])
+def consents(request: HttpRequest) -> HttpResponse:
+    person = request.acting_for
+    form = ConsentForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.grant(
+            person, data["scope"], request.user, data["unit"], data["purpose"], data["valid_until"]
+        )
+        messages.success(request, _("The consent is in force now."))
+        return redirect("consent:list")
+    return render(
+        request,
+        "consent/list.html",
+        {"person": person, "consents": services.consents_of(person), "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@resident_required
+@require_POST
+def revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    consent = get_object_or_404(Consent, pk=pk, person=request.acting_for)
+    services.revoke(consent, request.user)
+    messages.success(request, _("The consent has been revoked. It no longer applies from this moment."))
+    return redirect("consent:list")
+
+
+@resident_required
+def my_data(request: HttpRequest) -> HttpResponse:
+    person = request.acting_for
+    data = services.own_data(person)
+    record_event(
+        "consent.own_data_exported",
+        subject=person,
+        actor=request.user,
+        format="json" if request.GET.get("muoto") == "json" else "html",
+    )
+    if request.GET.get("muoto") == "json":
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="luukku-omat-tiedot-{timezone.localdate()}.json"'
+        )
+        return response
+    return render(request, "consent/my_data.html", {"person": person, "data": data})

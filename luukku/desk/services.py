@@ -1,0 +1,374 @@
+"""The work queue, client 360 and service chains. Other apps' work arrives through `receivers.py`."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from luukku.audit.models import Event
+from luukku.audit.services import record_event
+from luukku.identity.models import OrgUnit, Professional, Resident, Role, RoleAssignment
+from luukku.identity.services import active_roles, find_client, log_client_read, serving_role
+
+from .models import ChainTemplate, ClientChain, ClientChainStep, ResponsibleWorker, WorkItem, WorkItemHistory
+from .tasks import escalate_item
+
+DEFAULT_DUE = {
+    WorkItem.Kind.NOTIFICATION: dt.timedelta(days=1),  # urgency must be assessed without delay
+    WorkItem.Kind.CARE_PATH: dt.timedelta(days=2),
+    WorkItem.Kind.FORM_REVIEW: dt.timedelta(days=2),
+    WorkItem.Kind.CALL_BACK: dt.timedelta(hours=4),
+    WorkItem.Kind.CHAT: dt.timedelta(minutes=30),
+}
+SOURCE_CLOSERS: dict[str, object] = {}  # source prefix -> function(source_id, user): closes it at its origin
+
+
+def units_below(units: list[OrgUnit]) -> set[int]:
+    """The units and every unit under them."""
+    found = {u.pk for u in units}
+    frontier = set(found)
+    while frontier:
+        frontier = set(OrgUnit.objects.filter(parent__in=frontier).values_list("pk", flat=True)) - found
+        found |= frontier
+    return found
+
+
+def _history(item: WorkItem, actor: AbstractBaseUser | None, change: str) -> None:
+    WorkItemHistory.objects.create(
+        item=item, actor=actor if actor and actor.is_authenticated else None, change=change
+    )
+
+
+def submit(
+    kind: str,
+    source: str,
+    unit: OrgUnit,
+    title: str,
+    link: str = "",
+    client: Resident | None = None,
+    priority: int = WorkItem.Priority.NORMAL,
+    due_at: dt.datetime | None = None,
+    contact_name: str = "",
+    contact_phone: str = "",
+    note: str = "",
+) -> WorkItem:
+    """Put work in a unit's queue; the same open source is never queued twice. Escalates when overdue."""
+    now = timezone.now()
+    due_at = due_at or now + DEFAULT_DUE[kind]
+    try:
+        with transaction.atomic():
+            item = WorkItem.objects.create(
+                created_at=now,
+                kind=kind,
+                source=source,
+                unit=unit,
+                title=title[:300],
+                link=link,
+                client=client,
+                priority=priority,
+                due_at=due_at,
+                contact_name=contact_name,
+                contact_phone=contact_phone,
+                note=note,
+            )
+    except IntegrityError:
+        return WorkItem.objects.get(
+            source=source, status__in=[s for s in WorkItem.Status.values if s != "done"]
+        )
+    _history(item, None, _("Arrived in the queue of %(unit)s") % {"unit": unit.name})
+    record_event("desk.item_created", subject=client, kind=kind, unit=unit.code)
+    transaction.on_commit(lambda: escalate_item.using(run_after=due_at).enqueue(item.pk))
+    return item
+
+
+def close_source(source: str, actor: AbstractBaseUser | None) -> None:
+    """The work was done where it came from: close the queue item too."""
+    for item in WorkItem.objects.filter(source=source).exclude(status=WorkItem.Status.DONE):
+        _set_done(item, actor, propagate=False)
+
+
+def _may_work_on(user: AbstractBaseUser, item: WorkItem) -> bool:
+    return item.unit_id in units_below([r.unit for r in active_roles(user)])
+
+
+def _require(user: AbstractBaseUser, item: WorkItem) -> None:
+    if not _may_work_on(user, item):
+        raise PermissionDenied(_("This work belongs to another unit."))
+
+
+def queue(user: AbstractBaseUser, view: str = "unit") -> QuerySet[WorkItem]:
+    roles = active_roles(user)
+    items = WorkItem.objects.exclude(status=WorkItem.Status.DONE).select_related("client", "assignee", "unit")
+    if view == "mine":
+        return items.filter(assignee=user)
+    if view == "escalated":
+        managed = [r.unit for r in roles if r.role in {Role.UNIT_MANAGER, Role.ADMINISTRATOR}]
+        return items.filter(escalated_at__isnull=False, unit__in=units_below(managed))
+    return items.filter(unit__in=units_below([r.unit for r in roles]))
+
+
+def colleagues(item: WorkItem) -> QuerySet:
+    """People who may take over the item: a role in force in the item's unit or above it."""
+    from django.contrib.auth import get_user_model
+
+    units = [u.pk for u in item.unit.ancestors_and_self()]
+    user_ids = RoleAssignment.objects.filter(
+        RoleAssignment.in_force(timezone.localdate()), unit__in=units
+    ).values_list("professional__user_id", flat=True)
+    return get_user_model().objects.filter(pk__in=user_ids).order_by("last_name", "first_name")
+
+
+def claim(item: WorkItem, user: AbstractBaseUser) -> None:
+    _require(user, item)
+    WorkItem.objects.filter(pk=item.pk).update(assignee=user, status=WorkItem.Status.IN_PROGRESS)
+    _history(item, user, _("Claimed by %(name)s") % {"name": user.get_full_name()})
+    record_event("desk.item_claimed", subject=item.client, actor=user, kind=item.kind)
+
+
+def assign(item: WorkItem, to: AbstractBaseUser, by: AbstractBaseUser) -> None:
+    """Delegate to a colleague who works in the item's unit."""
+    _require(by, item)
+    if not colleagues(item).filter(pk=to.pk).exists():
+        raise PermissionDenied(_("%(name)s does not work in this unit.") % {"name": to.get_full_name()})
+    WorkItem.objects.filter(pk=item.pk).update(assignee=to, status=WorkItem.Status.IN_PROGRESS)
+    _history(item, by, _("Delegated to %(name)s") % {"name": to.get_full_name()})
+
+
+def set_status(item: WorkItem, status: str, user: AbstractBaseUser) -> None:
+    _require(user, item)
+    if status == WorkItem.Status.DONE:
+        _set_done(item, user, propagate=True)
+        return
+    WorkItem.objects.filter(pk=item.pk).update(status=status)
+    _history(item, user, _("Status: %(status)s") % {"status": WorkItem.Status(status).label})
+
+
+def _set_done(item: WorkItem, actor: AbstractBaseUser | None, propagate: bool) -> None:
+    WorkItem.objects.filter(pk=item.pk).update(status=WorkItem.Status.DONE, done_at=timezone.now())
+    _history(item, actor, _("Done"))
+    record_event(
+        "desk.item_done",
+        subject=item.client,
+        actor=actor if actor and actor.is_authenticated else None,
+        kind=item.kind,
+    )
+    prefix, _sep, source_id = item.source.partition(":")
+    if propagate and prefix in SOURCE_CLOSERS:
+        SOURCE_CLOSERS[prefix](source_id, actor)
+
+
+def set_priority(item: WorkItem, priority: int, user: AbstractBaseUser) -> None:
+    _require(user, item)
+    WorkItem.objects.filter(pk=item.pk).update(priority=priority)
+    _history(item, user, _("Priority: %(priority)s") % {"priority": WorkItem.Priority(priority).label})
+
+
+def others_handling(items: list[WorkItem]) -> dict[int, list[WorkItem]]:
+    """For each item, the other open items about the same client and who handles them."""
+    clients = {i.client_id for i in items if i.client_id}
+    open_items = list(
+        WorkItem.objects.filter(client__in=clients)
+        .exclude(status=WorkItem.Status.DONE)
+        .select_related("assignee", "unit")
+    )
+    return {i.pk: [o for o in open_items if o.client_id == i.client_id and o.pk != i.pk] for i in items}
+
+
+def link_client(item: WorkItem, user: AbstractBaseUser, hetu: str) -> Resident:
+    """Identify the client an anonymous notification concerns; the look-up is access-logged."""
+    _require(user, item)
+    client = find_client(user, hetu)
+    log_client_read(user, client, "notification", "social_work" if item.kind == "notification" else "care")
+    WorkItem.objects.filter(pk=item.pk).update(client=client)
+    item.client = client
+    _history(item, user, _("Linked to the client"))
+    return client
+
+
+# --- Client 360 -------------------------------------------------------------------------------------
+
+HEALTH_ROLES = {Role.NURSE, Role.DOCTOR}
+
+
+def sector_of(assignment: RoleAssignment) -> str:
+    if assignment.role == Role.SOCIAL_WORKER:
+        return "social"
+    if assignment.role in HEALTH_ROLES:
+        return "health"
+    codes = {u.code for u in assignment.unit.ancestors_and_self()}
+    return "social" if "sosiaalipalvelut" in codes else "health"
+
+
+def segment(client: Resident) -> list[str]:
+    age = client.age()
+    groups = [
+        _("Children and young people") if age < 18 else _("Working-age") if age < 65 else _("Older people")
+    ]
+    year_ago = timezone.now() - dt.timedelta(days=365)
+    uses = Event.objects.filter(
+        subject=client,
+        at__gte=year_ago,
+        kind__in=["booking.booked", "questionnaire.answered", "carepath.started", "desk.item_created"],
+    ).count()
+    if uses >= 8:
+        groups.append(_("Uses many services"))
+    return groups
+
+
+@dataclass
+class Client360:
+    client: Resident
+    role: RoleAssignment
+    sector: str
+    sees_health: bool
+    sees_social: bool
+    record: object = None
+    guardians: list = field(default_factory=list)
+    children: list = field(default_factory=list)
+    segment: list = field(default_factory=list)
+    workers: list = field(default_factory=list)
+    timeline: list = field(default_factory=list)
+    appointments: list = field(default_factory=list)
+    forms: list = field(default_factory=list)
+    care_paths: list = field(default_factory=list)
+    notifications: list = field(default_factory=list)
+    chains: list = field(default_factory=list)
+    consents: list = field(default_factory=list)
+
+
+HEALTH_EVENTS = ("booking.", "questionnaire.", "carepath.")
+SOCIAL_EVENTS = ("desk.",)
+
+
+def client_360(user: AbstractBaseUser, client: Resident, purpose: str) -> Client360:
+    """What this professional may see of the client, by role and the client's consents; logged."""
+    from luukku.booking.services import appointments_of
+    from luukku.carepaths.services import paths_of
+    from luukku.consent.models import Scope
+    from luukku.consent.services import allows, consents_of
+    from luukku.questionnaires.services import responses_of
+    from luukku.registry.adapters import population_register
+
+    role = serving_role(user, client)
+    if role is None:
+        raise PermissionDenied(_("None of your roles is in a unit that serves this client."))
+    sector = sector_of(role)
+    sees_health = sector == "health" or allows(client, Scope.HEALTH_TO_SOCIAL, role.unit)
+    sees_social = sector == "social" or allows(client, Scope.SOCIAL_TO_HEALTH, role.unit)
+    parts = ["basic_data"] + (["health"] if sees_health else []) + (["social"] if sees_social else [])
+    log_client_read(user, client, "client_360:" + "+".join(parts), purpose)
+    register = population_register()
+    today = timezone.localdate()
+    view = Client360(
+        client=client,
+        role=role,
+        sector=sector,
+        sees_health=sees_health,
+        sees_social=sees_social,
+        record=register.person(client.hetu),
+        guardians=register.guardians(client.hetu, today),
+        children=register.children_in_custody(client.hetu, today),
+        segment=segment(client),
+        workers=list(client.responsible_workers.select_related("professional__user")),
+        consents=list(consents_of(client)),
+    )
+    prefixes = (
+        ("identity.", "consent.")
+        + (HEALTH_EVENTS if sees_health else ())
+        + (SOCIAL_EVENTS if sees_social else ())
+    )
+    events = Event.objects.filter(subject=client).order_by("-at")[:200]
+    view.timeline = [e for e in events if e.kind.startswith(prefixes)]
+    if sees_health:
+        view.appointments = list(appointments_of(client))
+        view.forms = [r for r in responses_of(client) if r.status == "completed"]
+        view.care_paths = list(paths_of(client))
+        view.chains = list(
+            client.service_chains.select_related("template").prefetch_related(
+                "steps__owner__user", "steps__owner_unit"
+            )
+        )
+    if sees_social:
+        view.notifications = list(
+            client.work_items.filter(kind=WorkItem.Kind.NOTIFICATION).order_by("-created_at")
+        )
+    return view
+
+
+def set_responsible(client: Resident, kind: str, professional: Professional, by: AbstractBaseUser) -> None:
+    ResponsibleWorker.objects.update_or_create(
+        client=client, kind=kind, defaults={"professional": professional, "since": timezone.localdate()}
+    )
+    record_event("desk.responsible_set", subject=client, actor=by, kind=kind)
+
+
+# --- Service chains ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def start_chain(template: ChainTemplate, client: Resident, by: AbstractBaseUser) -> ClientChain:
+    chain = ClientChain.objects.create(template=template, client=client, started_by=by)
+    due = timezone.now()
+    for step in template.steps.all():
+        due += dt.timedelta(days=step.expected_days)
+        ClientChainStep.objects.create(
+            chain=chain,
+            order=step.order,
+            title=step.title,
+            owner_role=step.owner_role,
+            owner_unit=step.owner_unit,
+            due_at=due,
+        )
+    record_event("desk.chain_started", subject=client, actor=by, chain=template.code)
+    return chain
+
+
+def take_step(step: ClientChainStep, professional: Professional) -> None:
+    ClientChainStep.objects.filter(pk=step.pk, done_at__isnull=True).update(owner=professional)
+
+
+def complete_step(step: ClientChainStep, by: AbstractBaseUser) -> None:
+    if ClientChainStep.objects.filter(pk=step.pk, done_at__isnull=True).update(
+        done_at=timezone.now(), done_by=by
+    ):
+        record_event(
+            "desk.chain_step_done",
+            subject=step.chain.client,
+            actor=by,
+            chain=step.chain.template.code,
+            step=step.order,
+        )
+
+
+def chains_needing(user: AbstractBaseUser) -> list[ClientChainStep]:
+    """Next steps of service chains that this professional owns, or whose role and unit they have."""
+    roles = active_roles(user)
+    steps = (
+        ClientChainStep.objects.filter(done_at__isnull=True)
+        .select_related("chain__client", "chain__template", "owner__user", "owner_unit")
+        .order_by("chain_id", "order")
+    )
+    subtree: dict[int, set[int]] = {}
+    mine, seen_chains = [], set()
+    for step in steps:
+        if step.chain_id in seen_chains:
+            continue  # only the first open step of each chain is "next"
+        seen_chains.add(step.chain_id)
+        if step.owner is not None:
+            if step.owner.user_id == user.pk:
+                mine.append(step)
+            continue
+        if step.owner_unit_id is not None and step.owner_unit_id not in subtree:
+            subtree[step.owner_unit_id] = units_below([step.owner_unit])
+        if any(
+            r.role == step.owner_role
+            and (step.owner_unit_id is None or r.unit_id in subtree[step.owner_unit_id])
+            for r in roles
+        ):
+            mine.append(step)
+    return mine

@@ -297,6 +297,18 @@ def appointment_by_public_id(public_id: str) -> Appointment | None:
     )
 
 
+def latest_contact_phone(person: Resident) -> str:
+    """The phone number the person last gave when booking, for professionals to call back."""
+    return (
+        Appointment.objects.filter(person=person)
+        .exclude(contact_phone="")
+        .order_by("-created_at")
+        .values_list("contact_phone", flat=True)
+        .first()
+        or ""
+    )
+
+
 def appointments_of(person: Resident) -> QuerySet[Appointment]:
     return (
         Appointment.objects.filter(person=person)

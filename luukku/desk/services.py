@@ -228,6 +228,7 @@ class Client360:
     sees_health: bool
     sees_social: bool
     record: object = None
+    phone: str = ""
     guardians: list = field(default_factory=list)
     children: list = field(default_factory=list)
     segment: list = field(default_factory=list)
@@ -247,7 +248,7 @@ SOCIAL_EVENTS = ("desk.",)
 
 def client_360(user: AbstractBaseUser, client: Resident, purpose: str) -> Client360:
     """What this professional may see of the client, by role and the client's consents; logged."""
-    from luukku.booking.services import appointments_of
+    from luukku.booking.services import appointments_of, latest_contact_phone
     from luukku.carepaths.services import paths_of
     from luukku.consent.models import Scope
     from luukku.consent.services import allows, consents_of
@@ -271,6 +272,7 @@ def client_360(user: AbstractBaseUser, client: Resident, purpose: str) -> Client
         sees_health=sees_health,
         sees_social=sees_social,
         record=register.person(client.hetu),
+        phone=latest_contact_phone(client),
         guardians=register.guardians(client.hetu, today),
         children=register.children_in_custody(client.hetu, today),
         segment=segment(client),

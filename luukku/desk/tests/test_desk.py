@@ -265,3 +265,16 @@ def test_resident_consents_and_own_data_export(client, demo):
     assert data["person"]["name"] == "Lempi Kerttu Esimerkki" and len(data["consents"]) == 1
     assert exported["Content-Disposition"].startswith("attachment")
     assert "Omat tiedot" in client.get(reverse("consent:my_data")).content.decode()
+
+
+def test_client_360_shows_the_phone_last_given(demo):
+    from luukku.booking.services import book, booker_for
+    from luukku.testing import booking_service, open_slot, resident_user
+
+    person = resident_user(age=70, municipality_code="694")
+    book(
+        open_slot(booking_service(unit=OrgUnit.objects.get(code="rmk-terveysasema"))),
+        booker_for(person.user, person),
+        contact_phone="+358401112233",
+    )
+    assert services.client_360(demo["hoitaja.riikka"], person, "care").phone == "+358401112233"

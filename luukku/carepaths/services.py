@@ -34,6 +34,13 @@ class PathRefused(Exception):
     pass
 
 
+def _event(kind: str, path: ClientPath, actor: AbstractBaseUser | None = None, **data) -> None:
+    """Every care-path event names its template and path: the statistics are counted from them."""
+    record_event(
+        kind, subject=path.person, actor=actor, template=path.template.code, path=str(path.public_id), **data
+    )
+
+
 def team_for(template: PathTemplate, person: Resident) -> OrgUnit:
     """The unit under the template's team that serves the client's municipality, else the team itself."""
     candidates = [template.team]
@@ -109,21 +116,8 @@ def start_path(
             )
             common = [t for t in template.tasks.all() if not t.phase or t.phase == phase]
             _materialise(path, common)
-            record_event(
-                "carepath.started",
-                subject=person,
-                actor=started_by,
-                template=template.code,
-                path=str(path.public_id),
-                self_enrolled=not by_professional,
-            )
-            record_event(
-                "carepath.phase",
-                subject=person,
-                template=template.code,
-                path=str(path.public_id),
-                phase=phase,
-            )
+            _event("carepath.started", path, actor=started_by, self_enrolled=not by_professional)
+            _event("carepath.phase", path, phase=phase)
     except IntegrityError:
         return ClientPath.objects.get(person=person, template=template, status=ClientPath.Status.ACTIVE)
     return path
@@ -138,15 +132,7 @@ def enter_phase(
     path.phase, path.phase_since = phase, timezone.now()
     path.save(update_fields=["phase", "phase_since"])
     _materialise(path, _tasks_for_phase(path.template, phase))
-    record_event(
-        "carepath.phase",
-        subject=path.person,
-        actor=actor,
-        template=path.template.code,
-        path=str(path.public_id),
-        phase=phase,
-        score=score,
-    )
+    _event("carepath.phase", path, actor=actor, phase=phase, score=score)
     if phase == Phase.WITH_PROFESSIONAL:
         TeamTask.objects.create(
             path=path,
@@ -216,14 +202,7 @@ def complete_task(task: ClientTask, actor: AbstractBaseUser | None, result: dict
         return False
     task.refresh_from_db()
     path = task.path
-    record_event(
-        "carepath.task_done",
-        subject=path.person,
-        actor=actor,
-        template=path.template.code,
-        path=str(path.public_id),
-        task_kind=task.kind,
-    )
+    _event("carepath.task_done", path, actor=actor, task_kind=task.kind)
     if task.kind in {TaskKind.MEASUREMENT, TaskKind.QUESTIONNAIRE}:
         TeamTask.objects.create(
             path=path,
@@ -255,13 +234,7 @@ def add_task(
         measurement=measurement,
     )
     _schedule_reminder(task)
-    record_event(
-        "carepath.task_added",
-        subject=path.person,
-        actor=actor,
-        template=path.template.code,
-        path=str(path.public_id),
-    )
+    _event("carepath.task_added", path, actor=actor)
     return task
 
 
@@ -269,18 +242,14 @@ def remove_task(task: ClientTask, actor: AbstractBaseUser) -> None:
     ClientTask.objects.filter(pk=task.pk, status=ClientTask.Status.OPEN).update(
         status=ClientTask.Status.REMOVED
     )
-    record_event(
-        "carepath.task_removed", subject=task.path.person, actor=actor, path=str(task.path.public_id)
-    )
+    _event("carepath.task_removed", task.path, actor=actor)
 
 
 def change_due(task: ClientTask, due_at: dt.datetime, actor: AbstractBaseUser) -> None:
     ClientTask.objects.filter(pk=task.pk).update(due_at=due_at, reminded_at=None)
     task.due_at, task.reminded_at = due_at, None
     _schedule_reminder(task)
-    record_event(
-        "carepath.task_rescheduled", subject=task.path.person, actor=actor, path=str(task.path.public_id)
-    )
+    _event("carepath.task_rescheduled", task.path, actor=actor)
 
 
 # --- Messages and the team --------------------------------------------------------------------------
@@ -295,9 +264,7 @@ def post_message(path: ClientPath, author: AbstractBaseUser, body: str, from_tea
             kind=TeamTask.Kind.MESSAGE,
             summary=_("Message from %(person)s") % {"person": path.person.full_name},
         )
-    record_event(
-        "carepath.message", subject=path.person, actor=author, path=str(path.public_id), from_team=from_team
-    )
+    _event("carepath.message", path, actor=author, from_team=from_team)
     return message
 
 
@@ -335,13 +302,7 @@ def end_path(path: ClientPath, actor: AbstractBaseUser) -> None:
     ClientPath.objects.filter(pk=path.pk, status=ClientPath.Status.ACTIVE).update(
         status=ClientPath.Status.ENDED, ended_at=timezone.now()
     )
-    record_event(
-        "carepath.ended",
-        subject=path.person,
-        actor=actor,
-        template=path.template.code,
-        path=str(path.public_id),
-    )
+    _event("carepath.ended", path, actor=actor)
 
 
 # --- Statistics (the seed's table 4), from the event log ------------------------------------------

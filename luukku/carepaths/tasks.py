@@ -39,5 +39,7 @@ def remind_task(task_id: int, due_at: str) -> str:
         )
         item.reminded_at = timezone.now()
         item.save(update_fields=["reminded_at"])
-        record_event("carepath.reminded", subject=path.person, path=str(path.public_id))
+        record_event(
+            "carepath.reminded", subject=path.person, template=path.template.code, path=str(path.public_id)
+        )
     return "sent"

@@ -3,6 +3,7 @@ import pytest
 from luukku.identity.personas import BY_KEY, seed_organisation, seed_personas
 from luukku.questionnaires.services import publish_catalogue
 
+from .forms import send_older_person_concern
 from .test_proxy_flow import assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -15,18 +16,9 @@ def test_anonymous_notification_is_claimed_and_the_read_shows_in_the_residents_l
     contexts = [browser.new_context(base_url=live_server.url, locale="fi-FI") for _ in range(3)]
     try:
         neighbour = contexts[0].new_page()
-        neighbour.goto("/lomakkeet/")
-        neighbour.get_by_role("button", name="Huoli-ilmoitus iäkkäästä henkilöstä").click()
-        neighbour.get_by_role("group", name="Onko henkilö välittömässä vaarassa?").get_by_label("Ei").check()
-        neighbour.get_by_role("button", name="Seuraava").click()
-        neighbour.get_by_label("Nimi").fill("Lempi Esimerkki")
-        neighbour.get_by_role("group", name="Kotikunta").get_by_label("Riihimäki").check()
-        neighbour.get_by_role("button", name="Seuraava").click()
-        neighbour.get_by_label("Muisti").check()
-        neighbour.get_by_label("Kerro tarkemmin.").fill("Lempi on eksynyt kahdesti tällä viikolla.")
-        neighbour.get_by_role("button", name="Seuraava").click()
-        neighbour.get_by_label("Yksityishenkilö").check()
-        neighbour.get_by_role("button", name="Lähetä").click()
+        send_older_person_concern(
+            neighbour, "Lempi Esimerkki", "Riihimäki", "Lempi on eksynyt kahdesti tällä viikolla."
+        )
         assert neighbour.get_by_text("lähetetty yksikköön Ikääntyneiden palveluohjaus").is_visible()
 
         worker = contexts[1].new_page()

@@ -4,6 +4,7 @@ from luukku.identity.personas import seed_organisation, seed_personas
 from luukku.questionnaires.models import Response
 from luukku.questionnaires.services import publish_catalogue
 
+from .forms import send_older_person_concern
 from .test_proxy_flow import assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -57,18 +58,11 @@ def test_anonymous_concern_about_an_older_person(page, forms):
     page.goto("/lomakkeet/")
     page.get_by_role("button", name="Huoli-ilmoitus iäkkäästä henkilöstä").click()
     page.get_by_role("group", name="Onko henkilö välittömässä vaarassa?").get_by_label("Kyllä").check()
-    page.get_by_text("Soita heti hätänumeroon 112.").wait_for()
-    page.get_by_role("group", name="Onko henkilö välittömässä vaarassa?").get_by_label("Ei").check()
-    page.get_by_role("button", name="Seuraava").click()
-    page.get_by_label("Nimi").fill("Aili Naapuri")
-    page.get_by_role("group", name="Kotikunta").get_by_label("Hattula").check()
+    page.get_by_text("Soita heti hätänumeroon 112.").wait_for()  # the danger answer shows the 112 advice
     assert_accessible(page)
-    page.get_by_role("button", name="Seuraava").click()
-    page.get_by_label("Muisti").check()
-    page.get_by_label("Kerro tarkemmin.").fill("Naapuri on eksynyt kahdesti tällä viikolla.")
-    page.get_by_role("button", name="Seuraava").click()
-    page.get_by_label("Yksityishenkilö").check()
-    page.get_by_role("button", name="Lähetä").click()
+    send_older_person_concern(
+        page, "Aili Naapuri", "Hattula", "Naapuri on eksynyt kahdesti tällä viikolla.", start=False
+    )
     assert page.get_by_text("lähetetty yksikköön Ikääntyneiden palveluohjaus").is_visible()
     assert_accessible(page)
     response = Response.objects.get()

@@ -36,6 +36,7 @@ ALLOWED_HOSTS = env_list("LUUKKU_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("LUUKKU_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "daphne",  # runserver speaks ASGI, so the demo serves the chat's WebSockets too
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
     "luukku.booking",
     "luukku.carepaths",
     "luukku.consent",
+    "luukku.chat",
+    "luukku.assessment",
     "luukku.desk",
     "luukku.fhir",
 ]
@@ -80,6 +83,19 @@ AUTHENTICATION_BACKENDS = [
 
 ROOT_URLCONF = "luukku.urls"
 WSGI_APPLICATION = "luukku.wsgi.application"
+ASGI_APPLICATION = "luukku.asgi.application"
+
+# Real-time chat: Redis in production (several processes), in-memory in the one-process demo.
+CHANNEL_LAYERS = {
+    "default": {
+        "BACKEND": "channels_redis.core.RedisChannelLayer",
+        "CONFIG": {"hosts": [os.environ["LUUKKU_REDIS_URL"]]},
+    }
+    if os.environ.get("LUUKKU_REDIS_URL")
+    else {"BACKEND": "channels.layers.InMemoryChannelLayer"}
+}
+MEDIA_ROOT = Path(os.environ.get("LUUKKU_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+MEDIA_URL = "/media/"  # never served publicly: attachments are sent by a view that checks access
 
 TEMPLATES = [
     {
@@ -212,6 +228,13 @@ LUUKKU_SMS = {
     "token": os.environ.get("LUUKKU_SMS_TOKEN", ""),
     "sender": os.environ.get("LUUKKU_SMS_SENDER", "KantaHame"),
     "timeout": float(os.environ.get("LUUKKU_SMS_TIMEOUT", "10")),
+}
+
+LUUKKU_VIDEO = {
+    "backend": os.environ.get("LUUKKU_VIDEO_BACKEND", "local"),
+    "domain": os.environ.get("LUUKKU_VIDEO_DOMAIN", ""),
+    "app_id": os.environ.get("LUUKKU_VIDEO_APP_ID", ""),
+    "app_secret": os.environ.get("LUUKKU_VIDEO_APP_SECRET", ""),
 }
 
 LOGGING = {

@@ -16,6 +16,8 @@ urlpatterns = [
     path("", include("luukku.carepaths.urls")),
     path("", include("luukku.consent.urls")),
     path("", include("luukku.desk.urls")),
+    path("", include("luukku.chat.urls")),
+    path("", include("luukku.assessment.urls")),
     path("", include("luukku.notify.urls")),
     path("kieli/", include("django.conf.urls.i18n")),
     path("api/", api.urls),

@@ -1,26 +1,16 @@
 """Slots derived from professionals' recurring availability, exceptions and Finnish public holidays."""
 
 import datetime as dt
-from functools import cache
 from zoneinfo import ZoneInfo
 
-import holidays
 from django.db import transaction
 from django.db.models import Q
+
+from luukku.web.holidays import holiday_name
 
 from .models import Appointment, AvailabilityTemplate, Calendar, CalendarException, Slot
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
-
-
-@cache
-def _finnish_holidays(year: int) -> dict[dt.date, str]:
-    return dict(holidays.Finland(years=year, language="fi"))
-
-
-def holiday_name(day: dt.date) -> str | None:
-    """Finnish public holidays, Midsummer Eve and Christmas Eve included."""
-    return _finnish_holidays(day.year).get(day)
 
 
 def _local(day: dt.date, time: dt.time) -> dt.datetime:

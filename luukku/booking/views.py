@@ -12,6 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from luukku.audit.models import Purpose
+from luukku.chat.adapters import video_rooms
 from luukku.identity.decorators import professional_required, resident_required
 from luukku.identity.rules import Matter
 from luukku.identity.services import SignInRefused, find_client, is_uuid, log_client_read
@@ -151,11 +152,28 @@ def my_appointments(request: HttpRequest) -> HttpResponse:
     return render(request, "booking/mine.html", {"person": person, "upcoming": upcoming, "past": past})
 
 
+def _video_url(appointment: Appointment, display_name: str, moderator: bool) -> str:
+    if appointment.service.appointment_type != "video" or appointment.status != Appointment.Status.BOOKED:
+        return ""
+    return video_rooms().room_url(
+        str(appointment.public_id),
+        display_name,
+        appointment.slot.starts_at,
+        appointment.slot.ends_at,
+        moderator,
+    )
+
+
 def _appointment_page(request: HttpRequest, appointment: Appointment, manage_token: str = "") -> HttpResponse:
     return render(
         request,
         "booking/appointment.html",
         {
+            "video_url": _video_url(
+                appointment,
+                appointment.person.full_name if appointment.person else appointment.contact_name,
+                moderator=False,
+            ),
             "appointment": appointment,
             "change_refusal": services.may_change(appointment, request.user),
             "manage_token": manage_token,
@@ -252,6 +270,7 @@ def professional_calendar(request: HttpRequest) -> HttpResponse:
     for _slot, appointments in rows:
         for appointment in appointments:
             appointment.pre_information = services.pre_information_of(appointment)
+            appointment.video_url = _video_url(appointment, request.user.get_full_name(), moderator=True)
     return render(
         request,
         "booking/professional_calendar.html",

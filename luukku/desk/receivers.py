@@ -72,6 +72,23 @@ def on_team_task_saved(sender, instance, created, **kwargs) -> None:
     )
 
 
+def on_conversation_waiting(sender, conversation, **kwargs) -> None:
+    who = conversation.person.full_name if conversation.person else _("Anonymous")
+    services.submit(
+        WorkItem.Kind.CHAT,
+        f"chat:{conversation.public_id}",
+        conversation.queue.unit,
+        _("Chat waiting: %(who)s (%(queue)s)") % {"who": who, "queue": conversation.queue.name},
+        reverse("chat:professional", args=[conversation.public_id]),
+        client=conversation.person,
+        priority=WorkItem.Priority.HIGH,
+    )
+
+
+def on_conversation_taken(sender, conversation, **kwargs) -> None:
+    services.close_source(f"chat:{conversation.public_id}", conversation.assignee)
+
+
 def on_response_handled(sender, response, user, **kwargs) -> None:
     services.close_source(f"response:{response.public_id}", user)
 
@@ -101,10 +118,13 @@ def _close_team_task(pk: str, user) -> None:
 def connect() -> None:
     from luukku.carepaths.models import TeamTask
     from luukku.carepaths.signals import team_task_handled
+    from luukku.chat.signals import conversation_taken, conversation_waiting
     from luukku.questionnaires.signals import questionnaire_answered, response_handled
 
     questionnaire_answered.connect(on_questionnaire_answered, dispatch_uid="desk-answered")
     response_handled.connect(on_response_handled, dispatch_uid="desk-response-handled")
     team_task_handled.connect(on_team_task_handled, dispatch_uid="desk-team-task-handled")
     post_save.connect(on_team_task_saved, sender=TeamTask, dispatch_uid="desk-team-task")
+    conversation_waiting.connect(on_conversation_waiting, dispatch_uid="desk-chat-waiting")
+    conversation_taken.connect(on_conversation_taken, dispatch_uid="desk-chat-taken")
     services.SOURCE_CLOSERS.update({"response": _close_response, "teamtask": _close_team_task})

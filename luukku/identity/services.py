@@ -17,7 +17,7 @@ from luukku.registry import hetu as hetu_module
 from luukku.registry.adapters import PersonRecord, RegisterUnavailable, population_register
 
 from .adapters import MandateRecord
-from .models import CLIENT_WORK_ROLES, MandateGrant, Professional, Resident, RoleAssignment
+from .models import CLIENT_WORK_ROLES, MandateGrant, OrgUnit, Professional, Resident, RoleAssignment
 from .rules import Matter
 
 logger = logging.getLogger(__name__)
@@ -180,13 +180,23 @@ def active_roles(user: AbstractBaseUser) -> list[RoleAssignment]:
     )
 
 
-def serving_role(user: AbstractBaseUser, client: Resident) -> RoleAssignment | None:
-    """The professional's client-work role in a unit that serves the client's municipality, if any."""
+def serving_role(
+    user: AbstractBaseUser, client: Resident, via_unit: OrgUnit | None = None
+) -> RoleAssignment | None:
+    """The professional's client-work role in a unit that serves the client's municipality, if any.
+
+    `via_unit` is the unit the client contacted (e.g. the county-wide nurse chat): a role in that unit or
+    in a unit under it serves the client when that unit serves the client's municipality.
+    """
     for assignment in active_roles(user):
-        if (
-            assignment.role in CLIENT_WORK_ROLES
-            and client.municipality_code in assignment.unit.served_municipalities()
-        ):
+        if assignment.role not in CLIENT_WORK_ROLES:
+            continue
+        if via_unit is not None:
+            if via_unit in assignment.unit.ancestors_and_self() and (
+                client.municipality_code in via_unit.served_municipalities()
+            ):
+                return assignment
+        elif client.municipality_code in assignment.unit.served_municipalities():
             return assignment
     return None
 
@@ -199,12 +209,14 @@ def find_client(user: AbstractBaseUser, hetu: str) -> Resident:
     return client
 
 
-def log_client_read(user: AbstractBaseUser, client: Resident, what: str, purpose: str) -> RoleAssignment:
+def log_client_read(
+    user: AbstractBaseUser, client: Resident, what: str, purpose: str, via_unit: OrgUnit | None = None
+) -> RoleAssignment:
     """Let a professional read a client's data through a serving role, writing the read to the access log.
 
     Every professional read of personal data goes through here; without a serving role it is refused.
     """
-    role = serving_role(user, client)
+    role = serving_role(user, client, via_unit)
     if role is None:
         raise PermissionDenied(_("None of your roles is in a unit that serves this client."))
     log_access(user, client, what=what, purpose=purpose, role=role.role, unit=role.unit.name)

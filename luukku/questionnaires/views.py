@@ -18,6 +18,8 @@ from .models import Definition, Purpose, Response
 from .scoring import BAND_LABELS
 
 SESSION_KEY = "luukku_anonymous_responses"
+# Forms whose outcome has a page of its own in another app: key -> URL name taking the response id.
+RESULT_PAGES: dict[str, str] = {}
 
 
 def _language() -> str:
@@ -28,7 +30,9 @@ def _person(request: HttpRequest):
     return request.acting_for if getattr(request.user, "resident", None) is not None else None
 
 
-def _own_response(request: HttpRequest, public_id: str) -> Response:
+def own_response(request: HttpRequest, public_id: str) -> Response:
+    """A response the user may see: their own (or of whom they act for), an anonymous one started in this
+    browser, or one a professional filled in for a client."""
     response = (
         Response.objects.select_related("definition", "person").filter(public_id=public_id).first()
         if is_uuid(str(public_id))
@@ -36,6 +40,12 @@ def _own_response(request: HttpRequest, public_id: str) -> Response:
     )
     if response is None:
         raise Http404
+    if (
+        response.author_id is not None
+        and response.author_id == request.user.pk
+        and hasattr(request.user, "professional")
+    ):
+        return response  # a professional who filled the form in for a client during a call
     if response.person is None:
         if str(response.public_id) not in request.session.get(SESSION_KEY, []):
             raise PermissionDenied(_("You do not have the right to see this form."))
@@ -92,7 +102,7 @@ def _raw(request: HttpRequest, links: set[str]) -> dict[str, list[str]]:
 
 @require_http_methods(["GET", "POST"])
 def fill(request: HttpRequest, public_id) -> HttpResponse:
-    response = _own_response(request, public_id)
+    response = own_response(request, public_id)
     if response.status == Response.Status.COMPLETED:
         return redirect("questionnaires:done", public_id=response.public_id)
     pages = services.steps(response.definition)
@@ -148,9 +158,11 @@ def _render_page(request, response, pages, page, values, errors, partial=False, 
 
 
 def done(request: HttpRequest, public_id) -> HttpResponse:
-    response = _own_response(request, public_id)
+    response = own_response(request, public_id)
     if response.status != Response.Status.COMPLETED:
         return redirect("questionnaires:fill", public_id=response.public_id)
+    if response.definition.key in RESULT_PAGES:
+        return redirect(RESULT_PAGES[response.definition.key], public_id=response.public_id)
     return render(
         request,
         "questionnaires/done.html",

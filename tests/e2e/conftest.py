@@ -3,6 +3,7 @@ live server. Playwright's sync API runs an event loop, hence DJANGO_ALLOW_ASYNC_
 
 import os
 import shutil
+import warnings
 
 import pytest
 
@@ -40,3 +41,52 @@ def page(browser, live_server):
     page = context.new_page()
     yield page
     context.close()
+
+
+def _fresh_server_process() -> None:
+    """Runs in the forked server process. Threads are not copied by fork, so executors made in the test
+    process (e.g. by async tests) would accept work that no thread ever runs; channel layers made there
+    belong to event loops that do not exist here. Start both afresh."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from asgiref.sync import AsyncToSync, SyncToAsync
+    from channels.layers import channel_layers
+
+    SyncToAsync.single_thread_executor = ThreadPoolExecutor(max_workers=1)
+    SyncToAsync.context_to_thread_executor.clear()
+    AsyncToSync.loop_thread_executors.clear()
+    channel_layers.backends.clear()
+
+
+@pytest.fixture
+def asgi_live_server(transactional_db, settings):
+    """Daphne serving the ASGI application (HTTP and WebSockets) on the test database, in a child process.
+
+    Connections are closed before the process starts so that none is shared with the child; the test's
+    own queries reconnect afterwards. Committed data (transactional_db) is visible to both.
+    """
+    from functools import partial
+
+    from channels.testing.live import make_application
+    from daphne.testing import DaphneProcess
+    from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+    from django.db import connections
+
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]
+    connections.close_all()
+    server = DaphneProcess(
+        "localhost",
+        partial(make_application, static_wrapper=ASGIStaticFilesHandler),
+        setup=_fresh_server_process,
+    )
+    with warnings.catch_warnings():  # fork with threads: _fresh_server_process handles the consequence
+        warnings.filterwarnings(
+            "ignore", message=".*multi-threaded, use of fork.*", category=DeprecationWarning
+        )
+        server.start()
+    if not server.ready.wait(timeout=30):
+        server.terminate()
+        pytest.fail("daphne did not start")
+    yield f"http://localhost:{server.port.value}"
+    server.terminate()
+    server.join()

@@ -1,8 +1,10 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
+from luukku.assessment.services import publish as publish_assessment
 from luukku.booking.demo import seed_booking
 from luukku.carepaths.demo import seed_templates
+from luukku.chat.demo import seed_queues
 from luukku.desk.demo import seed_chains
 from luukku.identity.personas import DEMO_PASSWORD, PERSONAS, PROFESSIONALS, seed_organisation, seed_personas
 from luukku.questionnaires.services import publish_catalogue
@@ -25,6 +27,8 @@ class Command(BaseCommand):
         publish_catalogue()
         seed_templates()
         seed_chains()
+        seed_queues()
+        publish_assessment()
         slots = seed_booking()
         self.stdout.write(self.style.SUCCESS(f"Demo county ready ({slots} new bookable slots)."))
         self.stdout.write("Residents sign in with a test persona at /tunnistautuminen/ :")

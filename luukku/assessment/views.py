@@ -1,0 +1,68 @@
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods, require_POST
+
+from luukku.audit.models import Purpose
+from luukku.chat import services as chat
+from luukku.chat.models import ChatQueue
+from luukku.identity.decorators import professional_required
+from luukku.identity.services import SignInRefused, find_client, log_client_read
+from luukku.questionnaires import services as questionnaires
+from luukku.questionnaires.views import SESSION_KEY, own_response
+
+from .definition import KEY
+from .models import Result
+
+
+@require_POST
+def start(request: HttpRequest) -> HttpResponse:
+    person = request.acting_for if getattr(request.user, "resident", None) is not None else None
+    response = questionnaires.start(questionnaires.current(KEY), person, request.user)
+    if person is None:
+        request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, [])[-19:], str(response.public_id)]
+    return redirect("questionnaires:fill", public_id=response.public_id)
+
+
+def start_page(request: HttpRequest) -> HttpResponse:
+    return render(request, "assessment/start.html")
+
+
+def result(request: HttpRequest, public_id) -> HttpResponse:
+    response = own_response(request, public_id)
+    outcome = Result.objects.select_related("rule_set").filter(response=response).first()
+    if outcome is None:
+        return redirect("questionnaires:fill", public_id=response.public_id)
+    kind, _sep, target = outcome.route.partition(":")
+    context = {"result": outcome, "response": response, "kind": kind}
+    if kind == "chat":
+        wanted = ChatQueue.objects.filter(code=target).first()
+        queue = chat.open_queue(wanted) if wanted else None
+        context.update(
+            wanted=wanted, queue=queue, opens=chat.next_opening(wanted) if wanted and not queue else None
+        )
+    elif kind == "booking":
+        context["service_code"] = target
+    return render(request, "assessment/result.html", context)
+
+
+@sensitive_post_parameters("hetu")
+@professional_required
+@require_http_methods(["GET", "POST"])
+def by_phone(request: HttpRequest) -> HttpResponse:
+    """A professional fills the assessment in with a client on the phone; the client is looked up by hetu."""
+    error = ""
+    if request.method == "POST":
+        try:
+            client = (
+                find_client(request.user, request.POST.get("hetu", "")) if request.POST.get("hetu") else None
+            )
+        except (SignInRefused, PermissionDenied) as refused:
+            error = str(refused)
+        else:
+            if client is not None:
+                log_client_read(request.user, client, "assessment", Purpose.CARE)
+            response = questionnaires.start(questionnaires.current(KEY), client, request.user)
+            return redirect("questionnaires:fill", public_id=response.public_id)
+    return render(request, "assessment/by_phone.html", {"error": error}, status=400 if error else 200)

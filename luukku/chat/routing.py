@@ -1,0 +1,5 @@
+from django.urls import path
+
+from .consumers import ConversationConsumer
+
+websocket_urlpatterns = [path("ws/chat/<uuid:public_id>/", ConversationConsumer.as_asgi())]

@@ -1,0 +1,323 @@
+"""Chat queues, conversations and their messages. Every change is broadcast to the conversation's
+WebSocket group after the transaction commits; internal consultation messages reach professionals only."""
+
+import datetime as dt
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from luukku.audit.services import record_event
+from luukku.identity.models import Resident
+from luukku.identity.rules import Matter
+from luukku.identity.services import active_roles
+from luukku.web.holidays import holiday_name
+
+from .models import ChatMessage, ChatQueue, Conversation
+from .signals import conversation_taken, conversation_waiting
+
+MAX_MESSAGE = 4000
+MAX_ATTACHMENT = 5 * 1024 * 1024
+IMAGE_SIGNATURES = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG\r\n\x1a\n": "image/png"}
+
+
+def group_name(conversation: Conversation) -> str:
+    return f"chat-{conversation.public_id}"
+
+
+# --- Opening hours and routing ----------------------------------------------------------------------
+
+
+def is_open(queue: ChatQueue, at: dt.datetime | None = None) -> bool:
+    local = timezone.localtime(at or timezone.now())
+    if holiday_name(local.date()) and not queue.open_on_holidays:
+        return False
+    hours = queue.hours.get(str(local.weekday()))
+    if not hours:
+        return False
+    start, end = (dt.time.fromisoformat(h) if h != "24:00" else dt.time.max for h in hours)
+    return start <= local.time() < end
+
+
+def open_queue(queue: ChatQueue, at: dt.datetime | None = None) -> ChatQueue | None:
+    """The queue if it is open, else the first open one along its chain of alternatives."""
+    seen = set()
+    while queue is not None and queue.pk not in seen:
+        if is_open(queue, at):
+            return queue
+        seen.add(queue.pk)
+        queue = queue.alternative
+    return None
+
+
+def next_opening(queue: ChatQueue, at: dt.datetime | None = None) -> dt.datetime | None:
+    local = timezone.localtime(at or timezone.now())
+    for days in range(0, 15):
+        day = local.date() + dt.timedelta(days=days)
+        hours = queue.hours.get(str(day.weekday()))
+        if not hours or (holiday_name(day) and not queue.open_on_holidays):
+            continue
+        start = dt.datetime.combine(day, dt.time.fromisoformat(hours[0]), tzinfo=local.tzinfo)
+        if start > local:
+            return start
+    return None
+
+
+# --- Broadcasting -----------------------------------------------------------------------------------
+
+
+def _payload(message: ChatMessage) -> dict:
+    author = message.author.get_short_name() if message.author and message.sender == "professional" else ""
+    return {
+        "type": "chat.message",
+        "id": message.pk,
+        "sender": message.sender,
+        "internal": message.internal,
+        "author": author or "",
+        "body": message.body,
+        "attachment": reverse("chat:attachment", args=[message.pk]) if message.attachment else "",
+        "at": timezone.localtime(message.created_at).strftime("%H.%M"),
+    }
+
+
+def _broadcast(conversation: Conversation, payload: dict) -> None:
+    layer = get_channel_layer()
+    if layer is not None:
+        transaction.on_commit(lambda: async_to_sync(layer.group_send)(group_name(conversation), payload))
+
+
+def _message(
+    conversation: Conversation,
+    sender: str,
+    body: str,
+    author: AbstractBaseUser | None = None,
+    internal: bool = False,
+    attachment=None,
+) -> ChatMessage:
+    message = ChatMessage.objects.create(
+        conversation=conversation,
+        sender=sender,
+        body=body,
+        author=author,
+        internal=internal,
+        attachment=attachment or "",
+    )
+    _broadcast(conversation, _payload(message))
+    return message
+
+
+# --- Access -----------------------------------------------------------------------------------------
+
+
+def _served_queue_units(user: AbstractBaseUser) -> set[int]:
+    """A queue belongs to a unit; its professionals and those of the units under it answer it."""
+    return {unit.pk for role in active_roles(user) for unit in role.unit.ancestors_and_self()}
+
+
+def is_professional_in(user: AbstractBaseUser, conversation: Conversation) -> bool:
+    if not user.is_authenticated or getattr(user, "resident", None) is not None:
+        return False
+    if conversation.assignee_id == user.pk or conversation.consultants.filter(pk=user.pk).exists():
+        return True
+    return conversation.queue.unit_id in _served_queue_units(user)
+
+
+def may_join(user: AbstractBaseUser, session_keys: list[str], conversation: Conversation) -> bool:
+    if conversation.person_id is None:
+        return str(conversation.public_id) in session_keys or is_professional_in(user, conversation)
+    if user.is_authenticated and getattr(user, "resident", None) is not None:
+        return user.has_perm(
+            "identity.act_for", Matter(conversation.person, f"chat:{conversation.queue.code}")
+        )
+    return is_professional_in(user, conversation)
+
+
+# --- Conversations ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def start(
+    queue: ChatQueue, person: Resident | None, user: AbstractBaseUser | None, context: dict | None = None
+) -> Conversation:
+    if not is_open(queue):
+        raise ValidationError(_("The chat is closed now."))
+    conversation = Conversation.objects.create(
+        queue=queue,
+        person=person,
+        context=context or {},
+        started_by=user if user and user.is_authenticated else None,
+    )
+    _message(
+        conversation, "system", _("Welcome. A professional will answer you soon; please stay on this page.")
+    )
+    record_event("chat.started", subject=person, queue=queue.code, context=bool(context))
+    transaction.on_commit(lambda: conversation_waiting.send(sender=Conversation, conversation=conversation))
+    return conversation
+
+
+def clean_body(body: str) -> str:
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError(_("Write a message first."))
+    if len(body) > MAX_MESSAGE:
+        raise ValidationError(
+            _("The message is too long: at most %(limit)s characters.") % {"limit": MAX_MESSAGE}
+        )
+    return body
+
+
+@transaction.atomic
+def post(
+    conversation: Conversation,
+    user: AbstractBaseUser | None,
+    body: str,
+    as_professional: bool,
+    internal: bool = False,
+) -> ChatMessage:
+    if conversation.status == Conversation.Status.CLOSED:
+        raise ValidationError(_("This conversation has ended."))
+    if internal and not as_professional:
+        raise PermissionDenied
+    return _message(
+        conversation,
+        "professional" if as_professional else "resident",
+        clean_body(body),
+        author=user if user and user.is_authenticated else None,
+        internal=internal,
+    )
+
+
+def clean_attachment(upload) -> str:
+    """Images only (JPEG, PNG) up to 5 MB, recognised by their content, not by the name."""
+    if upload.size > MAX_ATTACHMENT:
+        raise ValidationError(_("The picture is too large: at most 5 MB."))
+    head = upload.read(16)
+    upload.seek(0)
+    for signature, kind in IMAGE_SIGNATURES.items():
+        if head.startswith(signature):
+            return kind
+    raise ValidationError(_("Only pictures (JPEG or PNG) can be sent."))
+
+
+@transaction.atomic
+def attach(
+    conversation: Conversation, user: AbstractBaseUser | None, upload, as_professional: bool
+) -> ChatMessage:
+    if conversation.status == Conversation.Status.CLOSED:
+        raise ValidationError(_("This conversation has ended."))
+    clean_attachment(upload)
+    return _message(
+        conversation,
+        "professional" if as_professional else "resident",
+        "",
+        author=user if user and user.is_authenticated else None,
+        attachment=upload,
+    )
+
+
+def waiting(queues: list[ChatQueue]) -> QuerySet[Conversation]:
+    return Conversation.objects.filter(queue__in=queues, status=Conversation.Status.WAITING).order_by(
+        "created_at"
+    )
+
+
+def queues_for(user: AbstractBaseUser) -> QuerySet[ChatQueue]:
+    return ChatQueue.objects.filter(unit__in=_served_queue_units(user)).order_by("name")
+
+
+@transaction.atomic
+def take_next(user: AbstractBaseUser, queue: ChatQueue | None = None) -> Conversation | None:
+    """The professional takes the longest-waiting conversation of their queues (or of one queue)."""
+    queues = [queue] if queue else list(queues_for(user))
+    conversation = waiting(queues).select_for_update(skip_locked=True).first()
+    if conversation is None:
+        return None
+    return _take(conversation, user)
+
+
+def _take(conversation: Conversation, user: AbstractBaseUser) -> Conversation:
+    conversation.assignee, conversation.status = user, Conversation.Status.ACTIVE
+    conversation.save(update_fields=["assignee", "status"])
+    _message(conversation, "system", _("%(name)s joined the conversation.") % {"name": user.get_short_name()})
+    record_event("chat.taken", subject=conversation.person, actor=user, queue=conversation.queue.code)
+    transaction.on_commit(lambda: conversation_taken.send(sender=Conversation, conversation=conversation))
+    return conversation
+
+
+@transaction.atomic
+def transfer(
+    conversation: Conversation,
+    by: AbstractBaseUser,
+    to_queue: ChatQueue | None = None,
+    to_user: AbstractBaseUser | None = None,
+) -> None:
+    """Hand the conversation on with its history: to another queue (it waits there) or a professional."""
+    if to_queue is not None:
+        conversation.queue, conversation.assignee, conversation.status = (
+            to_queue,
+            None,
+            Conversation.Status.WAITING,
+        )
+        conversation.save(update_fields=["queue", "assignee", "status"])
+        _message(
+            conversation,
+            "system",
+            _(
+                "The conversation was transferred to %(queue)s. The history goes with it; "
+                "please wait for the next professional."
+            )
+            % {"queue": to_queue.name},
+        )
+        record_event("chat.transferred", subject=conversation.person, actor=by, queue=to_queue.code)
+        transaction.on_commit(
+            lambda: conversation_waiting.send(sender=Conversation, conversation=conversation)
+        )
+    elif to_user is not None:
+        conversation.assignee = to_user
+        conversation.save(update_fields=["assignee"])
+        _message(
+            conversation,
+            "system",
+            _("The conversation was transferred to %(name)s.") % {"name": to_user.get_short_name()},
+        )
+        record_event("chat.transferred", subject=conversation.person, actor=by, to_user=True)
+
+
+@transaction.atomic
+def consult(conversation: Conversation, by: AbstractBaseUser, colleague: AbstractBaseUser) -> None:
+    conversation.consultants.add(colleague)
+    _message(
+        conversation,
+        "system",
+        _("%(name)s asked %(colleague)s to consult.")
+        % {"name": by.get_short_name(), "colleague": colleague.get_short_name()},
+        internal=True,
+    )
+
+
+@transaction.atomic
+def close(conversation: Conversation, by: AbstractBaseUser, summary: str) -> None:
+    """End the conversation; its transcript and summary stay in the client record."""
+    if not summary.strip():
+        raise ValidationError(_("Write a summary before closing."))
+    conversation.status, conversation.closed_at = Conversation.Status.CLOSED, timezone.now()
+    conversation.summary = summary.strip()[:MAX_MESSAGE]
+    conversation.save(update_fields=["status", "closed_at", "summary"])
+    _message(conversation, "system", _("The conversation has ended. Thank you."))
+    record_event("chat.closed", subject=conversation.person, actor=by, queue=conversation.queue.code)
+    transaction.on_commit(lambda: conversation_taken.send(sender=Conversation, conversation=conversation))
+
+
+def visible_messages(conversation: Conversation, professional: bool) -> QuerySet[ChatMessage]:
+    messages = conversation.messages.select_related("author")
+    return messages if professional else messages.filter(internal=False)
+
+
+def conversations_of(person: Resident) -> QuerySet[Conversation]:
+    return Conversation.objects.filter(person=person).select_related("queue").order_by("-created_at")

@@ -1,0 +1,58 @@
+// Luukku chat: messages arrive over a WebSocket and are appended as text (never as HTML).
+// Without a connection the form is posted normally, so the chat works without this script too.
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-chat-socket]");
+  if (!root) { return; }
+  var list = document.getElementById("chat-messages");
+  var form = document.getElementById("chat-form");
+  var input = document.getElementById("id_body");
+  var status = document.getElementById("chat-status");
+  var professional = root.getAttribute("data-professional") === "true";
+  var labels = JSON.parse(document.getElementById("chat-labels").textContent);
+  var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
+  var socket = new WebSocket(scheme + window.location.host + root.getAttribute("data-chat-socket"));
+
+  function append(message) {
+    if (document.getElementById("message-" + message.id)) { return; }
+    var item = document.createElement("li");
+    item.id = "message-" + message.id;
+    item.className = "chat__message chat__message--" + message.sender + (message.internal ? " chat__message--internal" : "");
+    var meta = document.createElement("p");
+    meta.className = "chat__meta";
+    var who = message.sender === "system" ? labels.system : (message.sender === "resident" ? labels.resident : (message.author || labels.professional));
+    meta.textContent = who + (message.internal ? " (" + labels.internal + ")" : "") + " · " + message.at;
+    item.appendChild(meta);
+    if (message.body) {
+      var body = document.createElement("p");
+      body.textContent = message.body;
+      item.appendChild(body);
+    }
+    if (message.attachment) {
+      var link = document.createElement("a");
+      link.href = message.attachment;
+      link.textContent = labels.picture;
+      item.appendChild(link);
+    }
+    list.appendChild(item);
+    item.scrollIntoView({block: "nearest"});
+  }
+
+  socket.addEventListener("open", function () { status.textContent = labels.connected; root.setAttribute("data-connected", "true"); });
+  socket.addEventListener("close", function () { status.textContent = labels.disconnected; root.setAttribute("data-connected", "false"); });
+  socket.addEventListener("message", function (event) {
+    var data = JSON.parse(event.data);
+    if (data.type === "error") { status.textContent = data.message; return; }
+    append(data);
+  });
+  if (form) {
+    form.addEventListener("submit", function (event) {
+      if (socket.readyState !== WebSocket.OPEN || !input.value.trim()) { return; }
+      event.preventDefault();
+      var internal = professional && form.querySelector("[name=internal]") && form.querySelector("[name=internal]").checked;
+      socket.send(JSON.stringify({body: input.value, internal: internal}));
+      input.value = "";
+      input.focus();
+    });
+  }
+}());

@@ -1,0 +1,255 @@
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connections
+from django.urls import reverse
+from joserfc import jwt
+from joserfc.jwk import OctKey
+
+from luukku.audit.models import AccessLogEntry
+from luukku.chat import services
+from luukku.chat.adapters import JitsiVideoRooms, room_name
+from luukku.chat.demo import seed_queues
+from luukku.chat.models import ChatQueue, Conversation
+from luukku.desk.models import WorkItem
+from luukku.identity.personas import BY_KEY, seed_organisation, seed_personas
+
+HKI = ZoneInfo("Europe/Helsinki")
+ALWAYS = {str(day): ["00:00", "24:00"] for day in range(7)}
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
+
+
+@pytest.fixture
+def queues(db):
+    seed_organisation()
+    seed_personas()
+    seed_queues()
+    return {q.code: q for q in ChatQueue.objects.all()}
+
+
+def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime(2027, 2, day, hour, minute, tzinfo=HKI)  # 1 Feb 2027 is a Monday
+
+
+@pytest.mark.django_db
+def test_opening_hours_and_holidays(queues):
+    nurse = queues["hoitaja"]
+    assert services.is_open(nurse, at(1, 8)) and services.is_open(nurse, at(1, 19, 59))
+    assert not services.is_open(nurse, at(1, 20)) and not services.is_open(
+        nurse, at(6, 12)
+    )  # 20:00, Saturday
+    assert not services.is_open(nurse, dt.datetime(2026, 12, 24, 12, tzinfo=HKI))  # Christmas Eve
+    assert services.next_opening(nurse, at(5, 21)) == at(8, 8)  # Friday evening -> Monday morning
+
+
+@pytest.mark.django_db
+def test_closed_queue_routes_to_its_alternative(queues):
+    mental = queues["mielenterveys"]
+    assert services.open_queue(mental, at(1, 17)) == queues["hoitaja"]  # mental health closes at 16
+    assert services.open_queue(mental, at(1, 21)) is None
+    assert services.open_queue(queues["perhekeskus"], at(1, 10)) == queues["perhekeskus"]
+
+
+@pytest.mark.django_db
+def test_conversation_lifecycle_and_work_queue(queues, django_user_model, django_capture_on_commit_callbacks):
+    queues["hoitaja"].hours = ALWAYS
+    queues["hoitaja"].save()
+    hanna = django_user_model.objects.get(username="hoitaja.hanna")
+    with django_capture_on_commit_callbacks(execute=True):
+        conversation = services.start(queues["hoitaja"], None, None, {"form": "Esitietolomake", "step": "2"})
+    item = WorkItem.objects.get(kind="chat")
+    assert item.status == "new" and item.unit.code == "avosairaanhoito"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.take_next(hanna) == conversation
+    assert WorkItem.objects.get(pk=item.pk).status == "done"
+    assert services.take_next(hanna) is None
+    services.post(conversation, None, "Minulla on kuumetta.", as_professional=False)
+    services.post(conversation, hanna, "Ohjaan eteenpäin", as_professional=True, internal=True)
+    with pytest.raises(PermissionDenied):
+        services.post(conversation, None, "salaa", as_professional=False, internal=True)
+    with pytest.raises(ValidationError):
+        services.post(conversation, None, "   ", as_professional=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.transfer(conversation, hanna, to_queue=queues["mielenterveys"])
+    conversation.refresh_from_db()
+    assert (conversation.status, conversation.assignee) == ("waiting", None)
+    assert WorkItem.objects.filter(kind="chat", status="new").count() == 1
+    resident_view = [m.body for m in services.visible_messages(conversation, professional=False)]
+    assert "Minulla on kuumetta." in resident_view and "Ohjaan eteenpäin" not in resident_view
+    assert any("Mielenterveys- ja päihdechat" in body for body in resident_view)
+    with pytest.raises(ValidationError):
+        services.close(conversation, hanna, "")
+    services.close(conversation, hanna, "Ohjattu mielenterveyspalveluihin.")
+    with pytest.raises(ValidationError):
+        services.post(conversation, None, "vielä", as_professional=False)
+
+
+@pytest.mark.django_db
+def test_closed_queue_refuses_to_start(queues):
+    queues["suun-terveys"].hours = {}
+    queues["suun-terveys"].save()
+    with pytest.raises(ValidationError):
+        services.start(queues["suun-terveys"], None, None)
+
+
+@pytest.mark.django_db
+def test_attachments_are_images_within_limits(queues):
+    queues["hoitaja"].hours = ALWAYS
+    queues["hoitaja"].save()
+    conversation = services.start(queues["hoitaja"], None, None)
+    message = services.attach(
+        conversation, None, SimpleUploadedFile("ihottuma.png", PNG), as_professional=False
+    )
+    assert message.attachment.name.startswith("chat/")
+    with pytest.raises(ValidationError, match="JPEG"):
+        services.attach(
+            conversation, None, SimpleUploadedFile("kuva.png", b"<script>alert(1)</script>"), False
+        )
+    big = SimpleUploadedFile("iso.jpg", b"\xff\xd8\xff" + b"\x00" * (services.MAX_ATTACHMENT + 1))
+    with pytest.raises(ValidationError, match="5"):
+        services.attach(conversation, None, big, False)
+
+
+@pytest.mark.django_db
+def test_resident_pages_and_access(client, queues, django_user_model):
+    queues["hoitaja"].hours = ALWAYS
+    queues["hoitaja"].save()
+    client.post(reverse("identity:login"), {"persona": "matti"})
+    started = client.post(reverse("chat:start", args=["hoitaja"]))
+    conversation = Conversation.objects.get()
+    assert started["Location"] == reverse("chat:conversation", args=[conversation.public_id])
+    client.post(started["Location"], {"body": "Hei"})
+    client.post(started["Location"], {"attachment": SimpleUploadedFile("a.png", PNG)})
+    picture = conversation.messages.exclude(attachment="").get()
+    assert client.get(reverse("chat:attachment", args=[picture.pk])).status_code == 200
+    client.post(reverse("identity:logout"))
+    client.post(reverse("identity:login"), {"persona": "aino"})
+    assert client.get(started["Location"]).status_code == 403
+    assert client.get(reverse("chat:attachment", args=[picture.pk])).status_code == 404
+    client.logout()
+    client.force_login(django_user_model.objects.get(username="hoitaja.hanna"))
+    page = client.get(reverse("chat:professional", args=[conversation.public_id]))
+    assert "Hei" in page.content.decode()
+    matti = conversation.person
+    assert AccessLogEntry.objects.filter(subject=matti, what="chat").exists()
+    client.force_login(django_user_model.objects.get(username="sosiaalityo.saara"))
+    assert client.get(reverse("chat:professional", args=[conversation.public_id])).status_code == 403
+
+
+@pytest.mark.django_db
+def test_form_context_reaches_the_professional(client, queues, django_user_model):
+    queues["hoitaja"].hours = ALWAYS
+    queues["hoitaja"].save()
+    client.post(reverse("chat:start", args=["hoitaja"]), {"form": "Esitietolomake", "step": "3"})
+    conversation = Conversation.objects.get()
+    client.force_login(django_user_model.objects.get(username="hoitaja.hanna"))
+    page = client.get(reverse("chat:professional", args=[conversation.public_id])).content.decode()
+    assert "Asiakas tuli lomakkeelta" in page and "Esitietolomake" in page and "sivu 3" in page
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_websocket_delivers_to_both_and_keeps_consultations_internal(queues_async, release_connections):
+    conversation, resident_user, nurse_user = queues_async
+    # The middleware stack sets the user from the session cookie; here the scope is given directly.
+    from luukku.chat.consumers import ConversationConsumer
+
+    path = f"/ws/chat/{conversation.public_id}/"
+
+    resident = WebsocketCommunicator(ConversationConsumer.as_asgi(), path)
+    resident.scope.update(
+        user=resident_user, session={}, url_route={"kwargs": {"public_id": conversation.public_id}}
+    )
+    nurse = WebsocketCommunicator(ConversationConsumer.as_asgi(), path)
+    nurse.scope.update(
+        user=nurse_user, session={}, url_route={"kwargs": {"public_id": conversation.public_id}}
+    )
+    assert (await resident.connect())[0] and (await nurse.connect())[0]
+    await resident.send_json_to({"body": "Onko apteekki auki?"})
+    assert (await nurse.receive_json_from(timeout=5))["body"] == "Onko apteekki auki?"
+    assert (await resident.receive_json_from(timeout=5))["sender"] == "resident"
+    await nurse.send_json_to({"body": "Kysyn kollegalta", "internal": True})
+    assert (await nurse.receive_json_from(timeout=5))["internal"] is True
+    await nurse.send_json_to({"body": "On, klo 21 asti."})
+    reply = await resident.receive_json_from(timeout=5)
+    assert reply["body"] == "On, klo 21 asti." and reply["internal"] is False  # the internal one was skipped
+    await resident.send_json_to({"body": "  "})
+    assert (await resident.receive_json_from(timeout=5))["type"] == "error"
+    await resident.disconnect()
+    await nurse.disconnect()
+
+
+@pytest.fixture
+async def release_connections():
+    """Close what the worker thread of sync_to_async left open, so the test database can be dropped."""
+    yield
+    await database_sync_to_async(connections.close_all)()
+
+
+@pytest.fixture
+def queues_async(transactional_db, django_user_model):
+    seed_organisation()
+    seed_personas()
+    seed_queues()
+    ChatQueue.objects.update(hours=ALWAYS)
+    from luukku.identity.services import resident_from_register
+
+    matti = resident_from_register(BY_KEY["matti"].hetu)
+    matti.user = django_user_model.objects.create(username="matti")
+    matti.save()
+    conversation = services.start(ChatQueue.objects.get(code="hoitaja"), matti, matti.user)
+    nurse = django_user_model.objects.get(username="hoitaja.hanna")
+    return conversation, matti.user, nurse
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_strangers_cannot_open_the_socket(queues_async, django_user_model, release_connections):
+    conversation, _resident, _nurse = queues_async
+    from luukku.chat.consumers import ConversationConsumer
+
+    stranger = await database_sync_to_async(django_user_model.objects.get)(username="sosiaalityo.saara")
+    communicator = WebsocketCommunicator(ConversationConsumer.as_asgi(), "/")
+    communicator.scope.update(
+        user=stranger, session={}, url_route={"kwargs": {"public_id": conversation.public_id}}
+    )
+    connected, _code = await communicator.connect()
+    assert not connected
+    await communicator.wait()
+
+
+def test_jitsi_room_token_is_signed_and_time_bound(settings):
+    settings.SECRET_KEY = "s"
+    rooms = JitsiVideoRooms({"domain": "video.example.fi", "app_id": "luukku", "app_secret": "x" * 32})
+    starts = dt.datetime(2027, 2, 1, 10, tzinfo=HKI)
+    url = rooms.room_url("appointment-1", "Lempi", starts, starts + dt.timedelta(minutes=20), moderator=False)
+    room = room_name("appointment-1")
+    assert url.startswith(f"https://video.example.fi/{room}?jwt=")
+    token = jwt.decode(url.split("jwt=")[1], OctKey.import_key("x" * 32))
+    claims = token.claims
+    assert (claims["aud"], claims["sub"], claims["room"], claims["moderator"]) == (
+        "luukku",
+        "video.example.fi",
+        room,
+        False,
+    )
+    assert claims["nbf"] == int((starts - dt.timedelta(minutes=15)).timestamp())
+    assert claims["context"]["user"]["name"] == "Lempi"
+    assert room_name("appointment-2") != room and len(room) == len("luukku-") + 24
+
+
+@pytest.mark.django_db
+def test_video_appointment_page_has_the_room_link(client, queues):
+    from luukku.booking.demo import seed_booking
+    from luukku.booking.models import Service
+    from luukku.testing import open_slot
+
+    seed_booking(weeks=1)
+    client.post(reverse("identity:login"), {"persona": "lempi"})
+    slot = open_slot(Service.objects.get(code="laakarin-videovastaanotto"))
+    response = client.post(reverse("booking:confirm", args=[slot.pk]), {"phone": "0401234567"})
+    page = client.get(response["Location"]).content.decode()
+    assert "Liity videovastaanotolle" in page and "/video/luukku-" in page

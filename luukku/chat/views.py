@@ -1,0 +1,228 @@
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from luukku.audit.models import Purpose
+from luukku.identity.decorators import professional_required
+from luukku.identity.services import log_client_read
+
+from . import services
+from .consumers import SESSION_KEY
+from .models import ChatMessage, ChatQueue, Conversation
+
+FORM_CONTEXT_FIELDS = ("form", "step", "assessment")
+
+
+def _labels() -> dict:
+    """Texts the chat script shows, in the user's language."""
+    return {
+        "system": _("Luukku"),
+        "resident": _("Client"),
+        "professional": _("Professional"),
+        "internal": _("internal"),
+        "picture": _("Picture"),
+        "connected": _("Connected: messages arrive at once."),
+        "disconnected": _("Connection lost: reload the page to see new messages."),
+    }
+
+
+def _person(request: HttpRequest):
+    return request.acting_for if getattr(request.user, "resident", None) is not None else None
+
+
+def chat_home(request: HttpRequest) -> HttpResponse:
+    queues = [
+        {"queue": q, "open": services.is_open(q), "next": services.next_opening(q)}
+        for q in ChatQueue.objects.select_related("unit").order_by("name")
+    ]
+    person = _person(request)
+    return render(
+        request,
+        "chat/home.html",
+        {"queues": queues, "recent": services.conversations_of(person)[:5] if person else []},
+    )
+
+
+@require_POST
+def start(request: HttpRequest, code: str) -> HttpResponse:
+    wanted = get_object_or_404(ChatQueue, code=code)
+    queue = services.open_queue(wanted)
+    if queue is None:
+        messages.error(request, _("%(queue)s is closed now.") % {"queue": wanted.local_name})
+        return redirect("chat:home")
+    context = {k: request.POST[k][:200] for k in FORM_CONTEXT_FIELDS if request.POST.get(k)}
+    conversation = services.start(queue, _person(request), request.user, context)
+    if conversation.person is None:
+        request.session[SESSION_KEY] = [
+            *request.session.get(SESSION_KEY, [])[-9:],
+            str(conversation.public_id),
+        ]
+    if queue != wanted:
+        messages.info(
+            request,
+            _("%(wanted)s is closed; you are in %(queue)s.")
+            % {"wanted": wanted.local_name, "queue": queue.local_name},
+        )
+    return redirect("chat:conversation", public_id=conversation.public_id)
+
+
+def _joined(request: HttpRequest, public_id) -> Conversation:
+    conversation = get_object_or_404(
+        Conversation.objects.select_related("queue", "person"), public_id=public_id
+    )
+    if not services.may_join(request.user, request.session.get(SESSION_KEY, []), conversation):
+        raise PermissionDenied(_("You do not have the right to see this conversation."))
+    return conversation
+
+
+@require_http_methods(["GET", "POST"])
+def conversation_view(request: HttpRequest, public_id) -> HttpResponse:
+    conversation = _joined(request, public_id)
+    error = ""
+    if request.method == "POST":
+        try:
+            if request.FILES.get("attachment"):
+                services.attach(
+                    conversation, request.user, request.FILES["attachment"], as_professional=False
+                )
+            else:
+                services.post(conversation, request.user, request.POST.get("body", ""), as_professional=False)
+            return redirect("chat:conversation", public_id=conversation.public_id)
+        except ValidationError as invalid:
+            error = " ".join(invalid.messages)
+    return render(
+        request,
+        "chat/conversation.html",
+        {
+            "conversation": conversation,
+            "chat_messages": services.visible_messages(conversation, False),
+            "error": error,
+            "labels": _labels(),
+        },
+        status=400 if error else 200,
+    )
+
+
+def attachment(request: HttpRequest, pk: int) -> FileResponse:
+    message = get_object_or_404(ChatMessage.objects.select_related("conversation__queue"), pk=pk)
+    conversation = message.conversation
+    professional = services.is_professional_in(request.user, conversation)
+    if (
+        not message.attachment
+        or (message.internal and not professional)
+        or not (
+            professional
+            or services.may_join(request.user, request.session.get(SESSION_KEY, []), conversation)
+        )
+    ):
+        raise Http404
+    response = FileResponse(message.attachment.open("rb"))
+    response["Content-Security-Policy"] = "default-src 'none'"
+    response["Content-Disposition"] = "inline"
+    return response
+
+
+def video_room(request: HttpRequest, room: str) -> HttpResponse:
+    """Development stand-in for the video server: shows that the room link works."""
+    return render(request, "chat/video_room.html", {"room": room})
+
+
+# --- Professionals -------------------------------------------------------------------------------
+
+
+@professional_required
+@require_http_methods(["GET", "POST"])
+def desk(request: HttpRequest) -> HttpResponse:
+    queues = list(services.queues_for(request.user))
+    if request.method == "POST":
+        queue = next((q for q in queues if q.code == request.POST.get("queue")), None)
+        conversation = services.take_next(request.user, queue)
+        if conversation is None:
+            messages.info(request, _("Nobody is waiting."))
+            return redirect("chat:desk")
+        return redirect("chat:professional", public_id=conversation.public_id)
+    rows = [
+        {"queue": q, "open": services.is_open(q), "waiting": services.waiting([q]).count()} for q in queues
+    ]
+    mine = Conversation.objects.filter(assignee=request.user, status=Conversation.Status.ACTIVE)
+    consulting = request.user.consultations.exclude(status=Conversation.Status.CLOSED)
+    template = "chat/_desk_queues.html" if request.htmx else "chat/desk.html"
+    return render(request, template, {"rows": rows, "mine": mine, "consulting": consulting})
+
+
+@professional_required
+@require_http_methods(["GET", "POST"])
+def professional_conversation(request: HttpRequest, public_id) -> HttpResponse:
+    conversation = get_object_or_404(
+        Conversation.objects.select_related("queue", "person", "assignee"), public_id=public_id
+    )
+    if not services.is_professional_in(request.user, conversation):
+        raise PermissionDenied(_("You do not have the right to see this conversation."))
+    if conversation.person is not None:
+        log_client_read(
+            request.user, conversation.person, "chat", Purpose.CARE, via_unit=conversation.queue.unit
+        )
+    error = ""
+    if request.method == "POST":
+        action = request.POST.get("action")
+        users = get_user_model().objects
+        try:
+            if action == "take" and conversation.status == Conversation.Status.WAITING:
+                services._take(conversation, request.user)
+            elif action == "message":
+                services.post(
+                    conversation,
+                    request.user,
+                    request.POST.get("body", ""),
+                    True,
+                    internal=bool(request.POST.get("internal")),
+                )
+            elif action == "attach" and request.FILES.get("attachment"):
+                services.attach(conversation, request.user, request.FILES["attachment"], True)
+            elif action == "transfer_queue":
+                services.transfer(
+                    conversation,
+                    request.user,
+                    to_queue=get_object_or_404(ChatQueue, code=request.POST.get("queue", "")),
+                )
+                return redirect("chat:desk")
+            elif action == "transfer_user":
+                services.transfer(
+                    conversation,
+                    request.user,
+                    to_user=get_object_or_404(users, pk=request.POST.get("user") or 0),
+                )
+                return redirect("chat:desk")
+            elif action == "consult":
+                services.consult(
+                    conversation, request.user, get_object_or_404(users, pk=request.POST.get("user") or 0)
+                )
+            elif action == "close":
+                services.close(conversation, request.user, request.POST.get("summary", ""))
+                return redirect("chat:desk")
+            return redirect("chat:professional", public_id=conversation.public_id)
+        except ValidationError as invalid:
+            error = " ".join(invalid.messages)
+    colleagues = (
+        get_user_model()
+        .objects.filter(professional__roles__unit=conversation.queue.unit)
+        .exclude(pk=request.user.pk)
+        .distinct()
+    )
+    return render(
+        request,
+        "chat/professional.html",
+        {
+            "conversation": conversation,
+            "chat_messages": services.visible_messages(conversation, True),
+            "queues": ChatQueue.objects.exclude(pk=conversation.queue_id).order_by("name"),
+            "colleagues": colleagues,
+            "error": error,
+            "labels": _labels(),
+        },
+        status=400 if error else 200,
+    )

@@ -119,6 +119,7 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("LUUKKU_DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'luukku.sqlite3'}"),
         conn_max_age=int(os.environ.get("LUUKKU_DB_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

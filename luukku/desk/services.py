@@ -239,10 +239,11 @@ class Client360:
     care_paths: list = field(default_factory=list)
     notifications: list = field(default_factory=list)
     chains: list = field(default_factory=list)
+    chats: list = field(default_factory=list)
     consents: list = field(default_factory=list)
 
 
-HEALTH_EVENTS = ("booking.", "questionnaire.", "carepath.")
+HEALTH_EVENTS = ("booking.", "questionnaire.", "carepath.", "chat.", "assessment.")
 SOCIAL_EVENTS = ("desk.",)
 
 
@@ -250,6 +251,7 @@ def client_360(user: AbstractBaseUser, client: Resident, purpose: str) -> Client
     """What this professional may see of the client, by role and the client's consents; logged."""
     from luukku.booking.services import appointments_of, latest_contact_phone
     from luukku.carepaths.services import paths_of
+    from luukku.chat.services import conversations_of
     from luukku.consent.models import Scope
     from luukku.consent.services import allows, consents_of
     from luukku.questionnaires.services import responses_of
@@ -290,6 +292,7 @@ def client_360(user: AbstractBaseUser, client: Resident, purpose: str) -> Client
         view.appointments = list(appointments_of(client))
         view.forms = [r for r in responses_of(client) if r.status == "completed"]
         view.care_paths = list(paths_of(client))
+        view.chats = list(conversations_of(client))
         view.chains = list(
             client.service_chains.select_related("template").prefetch_related(
                 "steps__owner__user", "steps__owner_unit"

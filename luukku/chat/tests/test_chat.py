@@ -253,3 +253,21 @@ def test_video_appointment_page_has_the_room_link(client, queues):
     response = client.post(reverse("booking:confirm", args=[slot.pk]), {"phone": "0401234567"})
     page = client.get(response["Location"]).content.decode()
     assert "Liity videovastaanotolle" in page and "/video/luukku-" in page
+
+
+@pytest.mark.django_db
+def test_closed_chat_with_summary_is_in_the_client_record(queues, django_user_model):
+    from luukku.desk.services import client_360
+    from luukku.identity.services import resident_from_register
+
+    queues["hoitaja"].hours = ALWAYS
+    queues["hoitaja"].save()
+    matti = resident_from_register(BY_KEY["matti"].hetu)
+    conversation = services.start(queues["hoitaja"], matti, None)
+    riikka = django_user_model.objects.get(username="hoitaja.riikka")
+    services._take(conversation, riikka)
+    services.post(conversation, None, "Kurkku on kipeä.", as_professional=False)
+    services.close(conversation, riikka, "Angiinaepäily, ohjattu näytteenottoon.")
+    view = client_360(riikka, matti, "care")
+    assert [c.summary for c in view.chats] == ["Angiinaepäily, ohjattu näytteenottoon."]
+    assert {"chat.started", "chat.taken", "chat.closed"} <= {e.kind for e in view.timeline}

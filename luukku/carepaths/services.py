@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from luukku.audit.models import Event
 from luukku.audit.services import record_event
 from luukku.identity.models import OrgUnit, Resident
+from luukku.web.text import clean_message
 
 from .models import (
     Anchor,
@@ -256,7 +257,9 @@ def change_due(task: ClientTask, due_at: dt.datetime, actor: AbstractBaseUser) -
 
 
 def post_message(path: ClientPath, author: AbstractBaseUser, body: str, from_team: bool) -> PathMessage:
-    message = PathMessage.objects.create(path=path, author=author, body=body.strip(), from_team=from_team)
+    message = PathMessage.objects.create(
+        path=path, author=author, body=clean_message(body), from_team=from_team
+    )
     if not from_team:
         TeamTask.objects.create(
             path=path,

@@ -1,7 +1,7 @@
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,8 +17,6 @@ from luukku.questionnaires import services as questionnaires
 
 from . import services
 from .models import ClientPath, ClientTask, MeasurementKind, PathTemplate, Phase, TaskKind
-
-MAX_MESSAGE = 4000
 
 
 def _resident_path(request: HttpRequest, public_id) -> ClientPath:
@@ -70,13 +68,11 @@ def path_view(request: HttpRequest, public_id) -> HttpResponse:
     path = _resident_path(request, public_id)
     error = ""
     if request.method == "POST":
-        body = request.POST.get("body", "").strip()
-        if not body:
-            error = _("Write a message first.")
-        elif len(body) > MAX_MESSAGE:
-            error = _("The message is too long: at most %(limit)s characters.") % {"limit": MAX_MESSAGE}
+        try:
+            services.post_message(path, request.user, request.POST.get("body", ""), from_team=False)
+        except ValidationError as invalid:
+            error = " ".join(invalid.messages)
         else:
-            services.post_message(path, request.user, body, from_team=False)
             messages.success(request, _("Message sent to the care team."))
             return redirect("carepaths:path", public_id=path.public_id)
     return render(
@@ -197,8 +193,11 @@ def professional_path(request: HttpRequest, public_id) -> HttpResponse:
     if request.method == "POST":
         action = request.POST.get("action")
         task = path.tasks.filter(pk=request.POST.get("task") or 0).first()
-        if action == "message" and request.POST.get("body", "").strip():
-            services.post_message(path, request.user, request.POST["body"][:MAX_MESSAGE], from_team=True)
+        if action == "message":
+            try:
+                services.post_message(path, request.user, request.POST.get("body", ""), from_team=True)
+            except ValidationError as invalid:
+                messages.error(request, " ".join(invalid.messages))
         elif action == "remove" and task:
             services.remove_task(task, request.user)
         elif action == "due" and task and (due := _parse_day(request.POST.get("due", ""))):

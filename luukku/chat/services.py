@@ -18,11 +18,11 @@ from luukku.identity.models import Resident
 from luukku.identity.rules import Matter
 from luukku.identity.services import active_roles
 from luukku.web.holidays import holiday_name
+from luukku.web.text import clean_message
 
 from .models import ChatMessage, ChatQueue, Conversation
 from .signals import conversation_taken, conversation_waiting
 
-MAX_MESSAGE = 4000
 MAX_ATTACHMENT = 5 * 1024 * 1024
 IMAGE_SIGNATURES = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG\r\n\x1a\n": "image/png"}
 
@@ -161,17 +161,6 @@ def start(
     return conversation
 
 
-def clean_body(body: str) -> str:
-    body = (body or "").strip()
-    if not body:
-        raise ValidationError(_("Write a message first."))
-    if len(body) > MAX_MESSAGE:
-        raise ValidationError(
-            _("The message is too long: at most %(limit)s characters.") % {"limit": MAX_MESSAGE}
-        )
-    return body
-
-
 @transaction.atomic
 def post(
     conversation: Conversation,
@@ -187,7 +176,7 @@ def post(
     return _message(
         conversation,
         "professional" if as_professional else "resident",
-        clean_body(body),
+        clean_message(body),
         author=user if user and user.is_authenticated else None,
         internal=internal,
     )
@@ -306,8 +295,9 @@ def close(conversation: Conversation, by: AbstractBaseUser, summary: str) -> Non
     """End the conversation; its transcript and summary stay in the client record."""
     if not summary.strip():
         raise ValidationError(_("Write a summary before closing."))
+    summary = clean_message(summary)
     conversation.status, conversation.closed_at = Conversation.Status.CLOSED, timezone.now()
-    conversation.summary = summary.strip()[:MAX_MESSAGE]
+    conversation.summary = summary
     conversation.save(update_fields=["status", "closed_at", "summary"])
     _message(conversation, "system", _("The conversation has ended. Thank you."))
     record_event("chat.closed", subject=conversation.person, actor=by, queue=conversation.queue.code)

@@ -158,3 +158,15 @@ def test_fhir_care_plan_and_statistics(client, demo):
     assert AccessLogEntry.objects.filter(subject=matti, what="care_path").count() == 1
     stats = client.get(reverse("carepaths:statistics")).content.decode()
     assert "Tyypin 2 diabeteksen riski" in stats
+
+
+def test_a_long_reply_is_refused_not_cut_short(client, demo):
+    matti = sign_in(client, "matti")
+    client.post(reverse("carepaths:enrol", args=["tyokyky"]))
+    path = ClientPath.objects.get(person=matti)
+    client.post(reverse("identity:logout"))
+    client.login(username="hoitaja.riikka", password="demo-salasana-2026")
+    url = reverse("carepaths:professional_path", args=[path.public_id])
+    page = client.post(url, {"action": "message", "body": "x" * 4001}, follow=True).content.decode()
+    assert "Viesti on liian pitkä: enintään 4000 merkkiä." in page
+    assert not path.messages.exists()

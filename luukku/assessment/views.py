@@ -11,6 +11,7 @@ from luukku.identity.decorators import professional_required
 from luukku.identity.services import SignInRefused, find_client, log_client_read
 from luukku.questionnaires import services as questionnaires
 from luukku.questionnaires.views import SESSION_KEY, own_response
+from luukku.web.session import remember
 
 from .definition import KEY
 from .models import Result
@@ -21,7 +22,7 @@ def start(request: HttpRequest) -> HttpResponse:
     person = request.acting_for if getattr(request.user, "resident", None) is not None else None
     response = questionnaires.start(questionnaires.current(KEY), person, request.user)
     if person is None:
-        request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, [])[-19:], str(response.public_id)]
+        remember(request, SESSION_KEY, str(response.public_id), keep=20)
     return redirect("questionnaires:fill", public_id=response.public_id)
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from luukku.audit.models import Event
 from luukku.audit.services import record_event
 from luukku.identity.models import OrgUnit, Resident
+from luukku.identity.services import units_below
 from luukku.web.text import clean_message
 
 from .models import (
@@ -44,15 +45,11 @@ def _event(kind: str, path: ClientPath, actor: AbstractBaseUser | None = None, *
 
 def team_for(template: PathTemplate, person: Resident) -> OrgUnit:
     """The unit under the template's team that serves the client's municipality, else the team itself."""
-    candidates = [template.team]
-    frontier = [template.team]
-    while frontier:
-        children = list(OrgUnit.objects.filter(parent__in=frontier))
-        candidates += children
-        frontier = children
-    for unit in candidates:
-        if unit.municipality_codes and person.municipality_code in unit.municipality_codes:
-            return unit
+    ids = units_below([template.team])
+    units = OrgUnit.objects.in_bulk(ids)
+    for pk in ids:  # the shallowest unit whose own municipalities include the client's
+        if person.municipality_code in units[pk].municipality_codes:
+            return units[pk]
     return template.team
 
 

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from luukku.audit.models import Purpose
 from luukku.identity.decorators import professional_required
 from luukku.identity.services import log_client_read
+from luukku.web.session import remember
 
 from . import services
 from .consumers import SESSION_KEY
@@ -57,10 +58,7 @@ def start(request: HttpRequest, code: str) -> HttpResponse:
     context = {k: request.POST[k][:200] for k in FORM_CONTEXT_FIELDS if request.POST.get(k)}
     conversation = services.start(queue, _person(request), request.user, context)
     if conversation.person is None:
-        request.session[SESSION_KEY] = [
-            *request.session.get(SESSION_KEY, [])[-9:],
-            str(conversation.public_id),
-        ]
+        remember(request, SESSION_KEY, str(conversation.public_id), keep=10)
     if queue != wanted:
         messages.info(
             request,

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from luukku.audit.models import Event
 from luukku.audit.services import record_event
 from luukku.identity.models import OrgUnit, Professional, Resident, Role, RoleAssignment
-from luukku.identity.services import active_roles, find_client, log_client_read, serving_role
+from luukku.identity.services import active_roles, find_client, log_client_read, serving_role, units_below
 
 from .models import ChainTemplate, ClientChain, ClientChainStep, ResponsibleWorker, WorkItem, WorkItemHistory
 from .tasks import escalate_item
@@ -26,16 +26,6 @@ DEFAULT_DUE = {
     WorkItem.Kind.CHAT: dt.timedelta(minutes=30),
 }
 SOURCE_CLOSERS: dict[str, object] = {}  # source prefix -> function(source_id, user): closes it at its origin
-
-
-def units_below(units: list[OrgUnit]) -> set[int]:
-    """The units and every unit under them."""
-    found = {u.pk for u in units}
-    frontier = set(found)
-    while frontier:
-        frontier = set(OrgUnit.objects.filter(parent__in=frontier).values_list("pk", flat=True)) - found
-        found |= frontier
-    return found
 
 
 def _history(item: WorkItem, actor: AbstractBaseUser | None, change: str) -> None:

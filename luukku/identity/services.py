@@ -180,6 +180,20 @@ def active_roles(user: AbstractBaseUser) -> list[RoleAssignment]:
     )
 
 
+def units_below(units: list[OrgUnit]) -> list[int]:
+    """Ids of the units and every unit under them, level by level (the given units first)."""
+    found = [u.pk for u in units]
+    frontier = list(found)
+    while frontier:
+        frontier = [
+            pk
+            for pk in OrgUnit.objects.filter(parent__in=frontier).order_by("pk").values_list("pk", flat=True)
+            if pk not in found
+        ]
+        found += frontier
+    return found
+
+
 def serving_role(
     user: AbstractBaseUser, client: Resident, via_unit: OrgUnit | None = None
 ) -> RoleAssignment | None:

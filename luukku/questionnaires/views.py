@@ -12,6 +12,7 @@ from luukku.identity.decorators import professional_required
 from luukku.identity.models import Role
 from luukku.identity.rules import Matter
 from luukku.identity.services import active_roles, is_uuid, log_client_read
+from luukku.web.session import remember
 
 from . import engine, rendering, services
 from .models import Definition, Purpose, Response
@@ -87,7 +88,7 @@ def begin(request: HttpRequest, key: str) -> HttpResponse:
         raise PermissionDenied(_("You do not have the right to see this form."))
     response = services.start(definition, person, request.user)
     if person is None:
-        request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, [])[-19:], str(response.public_id)]
+        remember(request, SESSION_KEY, str(response.public_id), keep=20)
     return redirect("questionnaires:fill", public_id=response.public_id)
 
 

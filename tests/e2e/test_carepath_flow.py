@@ -4,6 +4,7 @@ from luukku.carepaths.demo import seed_templates
 from luukku.identity.personas import seed_organisation, seed_personas
 from luukku.questionnaires.services import publish_catalogue
 
+from .forms import sign_in_professional
 from .test_proxy_flow import assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -58,10 +59,7 @@ def test_resident_completes_a_task_and_the_team_receives_it(browser, live_server
         assert page.get_by_text("Kiitos. Mittaus lähetettiin hoitotiimillesi.").is_visible()
 
         team = nurse.new_page()
-        team.goto("/ammattilainen/")
-        team.get_by_label("Käyttäjätunnus").fill("hoitaja.riikka")
-        team.get_by_label("Salasana").fill("demo-salasana-2026")
-        team.get_by_role("button", name="Kirjaudu").click()
+        sign_in_professional(team, "hoitaja.riikka")
         team.goto("/ammattilainen/hoitopolut/")
         assert team.get_by_text("FINDRISC 15 pistettä (raja 12): ota yhteyttä asiakkaaseen").is_visible()
         team.get_by_role("link", name="Matti Kalevi Esimerkki: Mittaa verenpaineesi tehty").click()

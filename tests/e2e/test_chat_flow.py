@@ -6,6 +6,7 @@ from luukku.chat.models import ChatQueue
 from luukku.identity.personas import seed_organisation, seed_personas
 from luukku.questionnaires.services import publish_catalogue
 
+from .forms import sign_in_professional
 from .test_proxy_flow import assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -43,10 +44,7 @@ def test_assessment_leads_to_nurse_chat_and_a_transfer_reaches_the_resident(brow
         assert_accessible(resident)
 
         nurse = nurse_context.new_page()
-        nurse.goto("/ammattilainen/")
-        nurse.get_by_label("Käyttäjätunnus").fill("hoitaja.hanna")
-        nurse.get_by_label("Salasana").fill("demo-salasana-2026")
-        nurse.get_by_role("button", name="Kirjaudu").click()
+        sign_in_professional(nurse, "hoitaja.hanna")
         nurse.goto("/ammattilainen/chat/")
         nurse.get_by_role("listitem").filter(has_text="Hoitajan chat").get_by_role(
             "button", name="Ota seuraava"

@@ -3,7 +3,7 @@ import pytest
 from luukku.identity.personas import BY_KEY, seed_organisation, seed_personas
 from luukku.questionnaires.services import publish_catalogue
 
-from .forms import send_older_person_concern
+from .forms import send_older_person_concern, sign_in_professional
 from .test_proxy_flow import assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -22,10 +22,7 @@ def test_anonymous_notification_is_claimed_and_the_read_shows_in_the_residents_l
         assert neighbour.get_by_text("lähetetty yksikköön Ikääntyneiden palveluohjaus").is_visible()
 
         worker = contexts[1].new_page()
-        worker.goto("/ammattilainen/")
-        worker.get_by_label("Käyttäjätunnus").fill("palveluohjaaja.paula")
-        worker.get_by_label("Salasana").fill("demo-salasana-2026")
-        worker.get_by_role("button", name="Kirjaudu").click()
+        sign_in_professional(worker, "palveluohjaaja.paula")
         worker.get_by_role("link", name="Työjono").first.click()
         assert_accessible(worker)
         worker.get_by_role("button", name="Ota käsittelyyn").click()

@@ -145,6 +145,18 @@ def assessment() -> dict:
     )
 
 
+def _severe(name: str, concerns: list[str], route: str) -> dict:
+    return {
+        "name": name,
+        "when": [{"question": "concern", "any_of": concerns}, {"question": "severity", "any_of": ["severe"]}],
+        "urgency": "urgent",
+        "route": route,
+    }
+
+
+# Order matters: the first matching rule decides. Emergencies first, then thoughts of self-harm (crisis
+# numbers before any chat), then "severe or getting worse fast" for every concern, then the rest.
+# services.validate_rules refuses any rule set that breaks these safety properties.
 DEFAULT_RULES = [
     {
         "name": "hätätilanne",
@@ -156,17 +168,14 @@ DEFAULT_RULES = [
         "name": "itsetuhoisuus",
         "when": [{"question": "red-flags", "any_of": ["suicidal"]}],
         "urgency": "urgent",
-        "route": "chat:mielenterveys",
+        "route": "crisis:mielenterveys",
     },
-    {
-        "name": "vaikea sairaus",
-        "when": [
-            {"question": "concern", "any_of": ["illness"]},
-            {"question": "severity", "any_of": ["severe"]},
-        ],
-        "urgency": "urgent",
-        "route": "chat:hoitaja",
-    },
+    _severe("vaikea sairaus", ["illness"], "chat:hoitaja"),
+    _severe("vaikea mielenterveys- tai päihdeasia", ["mental", "substance"], "chat:mielenterveys"),
+    _severe("vaikea tuki- ja liikuntaelinvaiva", ["musculoskeletal"], "chat:hoitaja"),
+    _severe("vaikea suun oire", ["teeth"], "chat:suun-terveys"),
+    _severe("vaikea perheen tilanne", ["family"], "chat:perhekeskus"),
+    _severe("vaikea muu asia", ["wellbeing"], "chat:hoitaja"),
     {
         "name": "mielenterveys ja päihteet",
         "when": [{"question": "concern", "any_of": ["mental", "substance"]}],

@@ -5,8 +5,6 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from luukku.audit.models import Purpose
-from luukku.chat import services as chat
-from luukku.chat.models import ChatQueue
 from luukku.identity.decorators import professional_required
 from luukku.identity.services import SignInRefused, find_client, log_client_read
 from luukku.questionnaires import services as questionnaires
@@ -15,6 +13,7 @@ from luukku.web.session import remember
 
 from .definition import KEY
 from .models import Result
+from .presentation import result_context
 
 
 @require_POST
@@ -35,17 +34,7 @@ def result(request: HttpRequest, public_id) -> HttpResponse:
     outcome = Result.objects.select_related("rule_set").filter(response=response).first()
     if outcome is None:
         return redirect("questionnaires:fill", public_id=response.public_id)
-    kind, _sep, target = outcome.route.partition(":")
-    context = {"result": outcome, "response": response, "kind": kind}
-    if kind == "chat":
-        wanted = ChatQueue.objects.filter(code=target).first()
-        queue = chat.open_queue(wanted) if wanted else None
-        context.update(
-            wanted=wanted, queue=queue, opens=chat.next_opening(wanted) if wanted and not queue else None
-        )
-    elif kind == "booking":
-        context["service_code"] = target
-    return render(request, "assessment/result.html", context)
+    return render(request, "assessment/result.html", result_context(outcome, response))
 
 
 @sensitive_post_parameters("hetu")

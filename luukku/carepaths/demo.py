@@ -1,44 +1,14 @@
-"""Five care path templates drawn from Oma Häme's published paths (seed 002 E), editable in the admin."""
+"""The care path templates drawn from Oma Häme's published paths (seed 002 E), editable in the admin: the first
+five here, the rest in `library_care` and `library_surgery`. Seeding never overwrites edited tasks."""
 
 from django.db import transaction
 
 from luukku.identity.models import OrgUnit
 
+from .library_care import CARE_PATHS
+from .library_surgery import SURGERY_PATHS
 from .models import Anchor, MeasurementKind, PathTemplate, Phase, TaskKind, TemplateTask
-
-
-def _t(fi: str, sv: str, en: str) -> dict:
-    return {"fi": fi, "sv": sv, "en": en}
-
-
-def task(
-    kind,
-    title,
-    body,
-    *,
-    phase="",
-    due=0,
-    remind=False,
-    questionnaire="",
-    measurement="",
-    service="",
-    anchor=Anchor.START,
-) -> dict:
-    return {
-        "kind": kind,
-        "title": title,
-        "body": body,
-        "phase": phase,
-        "due": due,
-        "remind": remind,
-        "questionnaire": questionnaire,
-        "measurement": measurement,
-        "service": service,
-        "anchor": anchor,
-    }
-
-
-NURSE = "sairaanhoitajan-vastaanotto"
+from .spec import NURSE, _t, task
 
 TEMPLATES = [
     {
@@ -47,12 +17,13 @@ TEMPLATES = [
         "routing": ("findrisc", "findrisc", 12),
         "name": _t("Tyypin 2 diabeteksen riski", "Risk för typ 2-diabetes", "Type 2 diabetes risk"),
         "description": _t(
-            "Selvitä riskisi sairastua tyypin 2 diabetekseen ja saa ohjeet sen pienentämiseen. Jos riskisi on "
-            "suuri, terveydenhoitaja ottaa sinuun yhteyttä.",
-            "Ta reda på din risk för typ 2-diabetes och få råd för att minska den. Om risken är hög kontaktar "
-            "en hälsovårdare dig.",
-            "Find out your risk of type 2 diabetes and get advice on lowering it. If your risk is high, a nurse "
-            "will contact you.",
+            "Selvitä riskisi sairastua tyypin 2 diabetekseen ja saa ohjeet sen pienentämiseen. Jos saat "
+            "riskitestistä 12 pistettä tai enemmän (riski on vähintään kohtalainen), terveydenhoitaja ottaa "
+            "sinuun yhteyttä.",
+            "Ta reda på din risk för typ 2-diabetes och få råd för att minska den. Om du får 12 poäng eller "
+            "mer i risktestet (risken är minst måttlig) kontaktar en hälsovårdare dig.",
+            "Find out your risk of type 2 diabetes and get advice on lowering it. If you score 12 points or "
+            "more in the risk test (a moderate risk or higher), a nurse will contact you.",
         ),
         "tasks": [
             task(
@@ -80,8 +51,8 @@ TEMPLATES = [
                     "rasvoja. Vähennä sokeria ja alkoholia.",
                     "Redan 5–7 procents viktminskning och en halvtimme rask motion om dagen minskar risken "
                     "tydligt. Ät grönsaker, bär och fullkorn varje dag och välj mjuka fetter.",
-                    "Losing 5–7 per cent of your weight and half an hour of brisk activity a day clearly lower "
-                    "the risk. Eat vegetables, berries and whole grains every day and prefer soft fats.",
+                    "Losing 5–7 per cent of your weight and half an hour of brisk activity a day clearly "
+                    "lower the risk. Eat vegetables, berries and whole grains every day and prefer soft fats.",
                 ),
                 phase=Phase.SELF_CARE,
                 anchor=Anchor.PHASE,
@@ -99,8 +70,8 @@ TEMPLATES = [
                     "vertaisryhmistä.",
                     "Kommunens motionsrådgivning, näringsgrupper och gymturer med låg tröskel är öppna för "
                     "alla. Fråga kommunens idrottstjänster eller organisationernas kamratgrupper.",
-                    "Your municipality's exercise counselling, nutrition groups and low-threshold gym hours are "
-                    "open to everyone. Ask your municipality's sports services or peer groups.",
+                    "Your municipality's exercise counselling, nutrition groups and low-threshold gym hours "
+                    "are open to everyone. Ask your municipality's sports services or peer groups.",
                 ),
                 phase=Phase.SELF_CARE,
                 anchor=Anchor.PHASE,
@@ -149,12 +120,13 @@ TEMPLATES = [
                     "Book a time with the nurse",
                 ),
                 _t(
-                    "Riskisi on suuri. Terveydenhoitaja mittaa verensokerisi ja suunnittelee kanssasi, miten "
-                    "riskiä voi pienentää.",
-                    "Din risk är hög. Hälsovårdaren mäter ditt blodsocker och planerar "
-                    "med dig hur risken kan minskas.",
-                    "Your risk is high. The nurse measures your blood glucose "
-                    "and plans with you how to lower the risk.",
+                    "Sait riskitestistä vähintään 12 pistettä: riskisi on vähintään kohtalainen. "
+                    "Terveydenhoitaja mittaa verensokerisi ja suunnittelee kanssasi, miten riskiä voi "
+                    "pienentää.",
+                    "Du fick minst 12 poäng i risktestet: din risk är minst måttlig. Hälsovårdaren mäter "
+                    "ditt blodsocker och planerar med dig hur risken kan minskas.",
+                    "You scored at least 12 points in the risk test: your risk is moderate or higher. The "
+                    "nurse measures your blood glucose and plans with you how to lower the risk.",
                 ),
                 phase=Phase.WITH_PROFESSIONAL,
                 anchor=Anchor.PHASE,
@@ -275,12 +247,12 @@ TEMPLATES = [
                     "Coronary artery disease and self-care",
                 ),
                 _t(
-                    "Ota lääkkeet säännöllisesti, liiku päivittäin voinnin mukaan ja soita 112, jos rintakipu "
-                    "ei helpota nitrolla 15 minuutissa.",
-                    "Ta medicinerna regelbundet, motionera dagligen efter förmåga och ring 112 om bröstsmärtan "
-                    "inte lättar med nitro på 15 minuter.",
-                    "Take your medicines regularly, be active daily as you can and call 112 if chest pain does "
-                    "not ease with nitro within 15 minutes.",
+                    "Ota lääkkeet säännöllisesti, liiku päivittäin voinnin mukaan ja soita 112, jos "
+                    "rintakipu ei helpota nitrolla 15 minuutissa.",
+                    "Ta medicinerna regelbundet, motionera dagligen efter förmåga och ring 112 om "
+                    "bröstsmärtan inte lättar med nitro på 15 minuter.",
+                    "Take your medicines regularly, be active daily as you can and call 112 if chest pain "
+                    "does not ease with nitro within 15 minutes.",
                 ),
             ),
             task(
@@ -474,13 +446,16 @@ TEMPLATES = [
             ),
         ],
     },
+    *CARE_PATHS,
+    *SURGERY_PATHS,
 ]
 
 
 @transaction.atomic
 def seed_templates(team_code: str = "avosairaanhoito") -> None:
-    team = OrgUnit.objects.get(code=team_code)
+    default_team = OrgUnit.objects.get(code=team_code)
     for spec in TEMPLATES:
+        team = OrgUnit.objects.filter(code=spec.get("team", team_code)).first() or default_team
         routing = spec.get("routing", ("", "", None))
         template, _created = PathTemplate.objects.update_or_create(
             code=spec["code"],

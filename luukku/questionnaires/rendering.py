@@ -4,6 +4,7 @@ values and the error, for the items that are shown with the current answers."""
 from typing import Any
 
 from . import engine
+from .definitions.carepath_forms import EMERGENCY_CALL
 from .fhirq import MAX_VALUE, MIN_VALUE, extension_value, localized, walk
 
 
@@ -45,6 +46,7 @@ def prepare(
             "values": current,
             "controls": link in controlling,
             "id": f"q-{link}",
+            "call": extension_value(node, EMERGENCY_CALL) if node["type"] == "display" else None,
         }
         if node["type"] in {"choice", "open-choice"}:
             codes = engine.option_codes(node)

@@ -218,7 +218,12 @@ def submit(response: Response) -> dict[str, engine.ItemError]:
         response.answers = answers
         response.scores = [
             s.as_dict()
-            for s in scoring.score_all(response.definition.resource, answers, response.definition.instruments)
+            for s in scoring.score_all(
+                response.definition.resource,
+                answers,
+                response.definition.instruments,
+                scoring.Client.of(response.person),
+            )
         ]
         response.status = Response.Status.COMPLETED
         response.completed_at = timezone.now()

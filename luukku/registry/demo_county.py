@@ -162,8 +162,9 @@ def shift_years(day: dt.date, years: int) -> dt.date:
 
 
 def end_of_custody(birth_date: dt.date) -> dt.date:
-    """Custody ends when the child comes of age: the day before the 18th birthday is its last day."""
-    return shift_years(birth_date, 18) - dt.timedelta(days=1)
+    """Custody ends when the child comes of age (hetu.anniversary, Act 150/1930 § 3): the day before the
+    18th birthday is its last day."""
+    return hetu_module.anniversary(birth_date, 18) - dt.timedelta(days=1)
 
 
 class _Generator:

@@ -6,6 +6,7 @@ Y, X, W, V, U and the 2000s B, C, D, E, F besides '-' and 'A'. Individual number
 temporary identifiers and test data; 000 and 001 are never issued.
 """
 
+import calendar
 import datetime as dt
 import random
 import re
@@ -114,9 +115,26 @@ def generate(
     raise RuntimeError(f"individual numbers exhausted for {birth_date}")
 
 
+def anniversary(birth_date: dt.date, years: int) -> dt.date:
+    """The day on which a person born on `birth_date` reaches `years` years of age.
+
+    Laki säädettyjen määräaikain laskemisesta (150/1930) § 3: a period counted in years ends on the day
+    whose number matches the starting day; when the final month has no such day, the period ends on the
+    last day of that month. Someone born on 29 February therefore turns a year older on 28 February in
+    common years (and on 29 February in leap years).
+    """
+    year = birth_date.year + years
+    last_day = calendar.monthrange(year, birth_date.month)[1]
+    return dt.date(year, birth_date.month, min(birth_date.day, last_day))
+
+
 def age_on(birth_date: dt.date, day: dt.date) -> int:
-    """Age in full years; someone born on 29 February turns a year older on 1 March in common years."""
+    """Age in full years on `day`: the one age rule of Luukku (guardianship, service age limits, campaigns).
+
+    The birthday is `anniversary()`, so the rule follows Act 150/1930 § 3: a person born on 29 February
+    turns a year older on 28 February in common years.
+    """
     years = day.year - birth_date.year
-    if (day.month, day.day) < (birth_date.month, birth_date.day):
+    if day < anniversary(birth_date, years):
         years -= 1
     return years

@@ -35,15 +35,15 @@ def test_audit_shows_follow_up_questions_as_answers_are_given(page, forms):
     assert_accessible(page)
 
     answers = (
-        ("Kuinka monta annosta", "3–4"),
+        ("Kuinka monta annosta", "3–4 annosta"),
         ("kerralla kuusi tai useampia", "Ei koskaan"),
-        ("ettet pystynyt lopettamaan", "Ei koskaan"),
+        ("et pystynyt lopettamaan", "Ei koskaan"),
         ("saanut tehdyksi", "Ei koskaan"),
         ("tarvinnut aamulla", "Ei koskaan"),
         ("syyllisyyttä tai katumusta", "Ei koskaan"),
         ("voinut muistaa edellisen illan", "Ei koskaan"),
         ("satuttanut tai loukannut", "Ei"),
-        ("ollut huolissaan juomisestasi", "Ei"),
+        ("ollut huolissaan alkoholinkäytöstäsi", "Ei"),
     )
     for question, answer in answers:
         page.get_by_role("group", name=question).get_by_label(answer, exact=True).check()

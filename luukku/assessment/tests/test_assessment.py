@@ -30,11 +30,11 @@ def test_every_answer_gets_exactly_the_first_matching_rule(flags, concern, sever
     if set(flags) & {"chest_pain", "breathing", "stroke"}:
         assert (rule["urgency"], rule["route"]) == ("emergency", "call_112")
     elif "suicidal" in flags:
-        assert rule["route"] == "chat:mielenterveys" and rule["urgency"] == "urgent"
+        assert (rule["urgency"], rule["route"]) == ("urgent", "crisis:mielenterveys")
+    elif severity == "severe":
+        assert rule["urgency"] == "urgent" and rule["route"].startswith("chat:")
     elif concern in {"mental", "substance"}:
         assert rule["route"] == "chat:mielenterveys"
-    elif concern == "illness" and severity == "severe":
-        assert (rule["urgency"], rule["route"]) == ("urgent", "chat:hoitaja")
     elif concern == "illness":
         assert rule["route"] == ("self_care" if severity == "mild" else "chat:hoitaja")
     else:

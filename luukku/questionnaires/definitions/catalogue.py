@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from luukku.registry.municipalities import KANTA_HAME
 
 from ..fhirq import item, option, questionnaire, when
+from .carepath_forms import emergency_call, pef_diary, post_operative, pre_operative
 from .instruments import audit_items, findrisc_items, phq2_items
 
 YES = option("yes", ("Kyllä", "Ja", "Yes"))
@@ -173,21 +174,7 @@ def pre_information() -> dict:
                 "alkoholi",
                 "group",
                 ("Alkoholinkäyttö (AUDIT)", "Alkoholvanor (AUDIT)", "Alcohol use (AUDIT)"),
-                items=[
-                    item(
-                        "audit-intro",
-                        "display",
-                        (
-                            "Yksi annos on pullo (33 cl) keskiolutta tai siideriä, lasi (12 cl) viiniä tai ravintola-annos "
-                            "(4 cl) väkeviä.",
-                            "Ett standardglas är en flaska (33 cl) mellanöl eller cider, ett glas (12 cl) "
-                            "vin eller en restaurangsup (4 cl) starksprit.",
-                            "One drink is a bottle (33 cl) of beer or cider, "
-                            "a glass (12 cl) of wine or a shot (4 cl) of spirits.",
-                        ),
-                    ),
-                    *audit_items(),
-                ],
+                items=audit_items(),
             ),
             item("mieliala", "group", ("Mieliala", "Sinnesstämning", "Mood"), items=phq2_items()),
             item(
@@ -341,15 +328,17 @@ def _concern(question, before: list[dict] | None = None, after: list[dict] | Non
 def _danger(texts) -> list[dict]:
     return [
         item("immediate-danger", "choice", texts, required=True, options=[YES, NO]),
-        item(
-            "danger-call",
-            "display",
-            (
-                "Soita heti hätänumeroon 112.",
-                "Ring genast nödnumret 112.",
-                "Call the emergency number 112 now.",
-            ),
-            enable_when=_yes("immediate-danger"),
+        emergency_call(
+            item(
+                "danger-call",
+                "display",
+                (
+                    "Soita heti hätänumeroon 112.",
+                    "Ring genast nödnumret 112.",
+                    "Call the emergency number 112 now.",
+                ),
+                enable_when=_yes("immediate-danger"),
+            )
         ),
     ]
 
@@ -631,6 +620,9 @@ def older_person_concern() -> dict:
 
 CATALOGUE = (
     Entry("esitiedot", "pre_information", pre_information, ["audit", "phq2"]),
+    Entry("leikkausta-edeltava", "pre_information", pre_operative),
+    Entry("leikkauksen-jalkeen", "pre_information", post_operative, ["postop"]),
+    Entry("pef-seuranta", "pre_information", pef_diary, ["pef"]),
     Entry("audit", "self_assessment", audit, ["audit"], anonymous_allowed=True),
     Entry("findrisc", "self_assessment", findrisc, ["findrisc"], anonymous_allowed=True),
     Entry(

@@ -2,11 +2,13 @@
 
 from ..fhirq import item, option, when
 
+# AUDIT: Finnish and Swedish as THL publishes them (the Finnish "annos" is "portion" in THL's Swedish),
+# English as WHO's AUDIT manual (2001), with the Finnish standard drink and item 1's note on small amounts.
 FREQUENCY = (
     ("0", ("Ei koskaan", "Aldrig", "Never")),
     ("1", ("Harvemmin kuin kerran kuussa", "Mer sällan än en gång i månaden", "Less than monthly")),
-    ("2", ("Kerran kuussa", "Varje månad", "Monthly")),
-    ("3", ("Kerran viikossa", "Varje vecka", "Weekly")),
+    ("2", ("Kerran kuussa", "En gång i månaden", "Monthly")),
+    ("3", ("Kerran viikossa", "En gång i veckan", "Weekly")),
     ("4", ("Päivittäin tai lähes päivittäin", "Dagligen eller nästan dagligen", "Daily or almost daily")),
 )
 INJURY = (
@@ -22,6 +24,17 @@ INJURY = (
     ),
     ("4", ("Kyllä, viimeisen vuoden aikana", "Ja, under det senaste året", "Yes, during the last year"), 4),
 )
+STANDARD_DRINK = (
+    "Yksi annos on esimerkiksi pullo (33 cl) keskiolutta tai siideriä, lasi (12 cl) mietoa viiniä, pieni "
+    "lasi (8 cl) väkevää viiniä tai ravintola-annos (4 cl) väkeviä. Annoksessa on noin 12 grammaa puhdasta "
+    "alkoholia.",
+    "En portion är till exempel en flaska (33 cl) mellanöl eller cider, ett glas (12 cl) lätt vin, ett "
+    "litet glas (8 cl) starkvin eller en restaurangportion (4 cl) starksprit. En portion innehåller cirka "
+    "12 gram ren alkohol.",
+    "One drink is, for example, a bottle (33 cl) of medium-strength beer or cider, a glass (12 cl) of table "
+    "wine, a small glass (8 cl) of fortified wine or a restaurant measure (4 cl) of spirits. One drink "
+    "contains about 12 grams of pure alcohol.",
+)
 
 
 def _scale(pairs) -> list[dict]:
@@ -35,30 +48,38 @@ def audit_items() -> list[dict]:
             ("0", ("Ei koskaan", "Aldrig", "Never")),
             (
                 "1",
-                ("Noin kerran kuussa tai harvemmin", "En gång i månaden eller mer sällan", "Monthly or less"),
+                (
+                    "Noin kerran kuussa tai harvemmin",
+                    "Ungefär en gång i månaden eller mer sällan",
+                    "Monthly or less",
+                ),
             ),
-            ("2", ("2–4 kertaa kuussa", "2–4 gånger i månaden", "2–4 times a month")),
-            ("3", ("2–3 kertaa viikossa", "2–3 gånger i veckan", "2–3 times a week")),
+            ("2", ("2–4 kertaa kuussa", "2–4 gånger i månaden", "2 to 4 times a month")),
+            ("3", ("2–3 kertaa viikossa", "2–3 gånger i veckan", "2 to 3 times a week")),
             (
                 "4",
-                ("4 kertaa viikossa tai useammin", "4 gånger i veckan eller mer", "4 or more times a week"),
+                (
+                    "4 kertaa viikossa tai useammin",
+                    "4 gånger i veckan eller oftare",
+                    "4 or more times a week",
+                ),
             ),
         )
     )
     amount = _scale(
         (
-            ("0", ("1–2", "1–2", "1 or 2")),
-            ("1", ("3–4", "3–4", "3 or 4")),
-            ("2", ("5–6", "5–6", "5 or 6")),
-            ("3", ("7–9", "7–9", "7 to 9")),
-            ("4", ("10 tai enemmän", "10 eller fler", "10 or more")),
+            ("0", ("1–2 annosta", "1–2 portioner", "1 or 2")),
+            ("1", ("3–4 annosta", "3–4 portioner", "3 or 4")),
+            ("2", ("5–6 annosta", "5–6 portioner", "5 or 6")),
+            ("3", ("7–9 annosta", "7–9 portioner", "7, 8 or 9")),
+            ("4", ("10 annosta tai enemmän", "10 portioner eller fler", "10 or more")),
         )
     )
     last_year = [
         (
             "audit-4",
             (
-                "Kuinka usein viimeisen vuoden aikana sinulle kävi niin, ettet pystynyt lopettamaan "
+                "Kuinka usein viimeisen vuoden aikana sinulle kävi niin, että et pystynyt lopettamaan "
                 "alkoholinkäyttöä, kun aloit ottaa?",
                 "Hur ofta under det senaste året har du inte kunnat sluta dricka när du väl börjat?",
                 "How often during the last year have you found that you were not able to stop drinking once "
@@ -68,10 +89,10 @@ def audit_items() -> list[dict]:
         (
             "audit-5",
             (
-                "Kuinka usein viimeisen vuoden aikana et ole juomisesi vuoksi saanut tehdyksi jotain, mitä "
-                "tavallisesti odotetaan tekeväsi?",
-                "Hur ofta under det senaste året har du låtit bli att göra något som du borde ha gjort på grund "
-                "av att du drack?",
+                "Kuinka usein viimeisen vuoden aikana et ole juomisesi vuoksi saanut tehdyksi jotain, mikä "
+                "tavallisesti kuuluu tehtäviisi?",
+                "Hur ofta under det senaste året har du på grund av ditt drickande låtit bli att göra något "
+                "som du normalt skulle ha gjort?",
                 "How often during the last year have you failed to do what was normally expected from you "
                 "because of drinking?",
             ),
@@ -81,8 +102,8 @@ def audit_items() -> list[dict]:
             (
                 "Kuinka usein viimeisen vuoden aikana olet tarvinnut aamulla olutta tai muuta alkoholia "
                 "päästäksesi liikkeelle runsaan juomisen jälkeen?",
-                "Hur ofta under det senaste året har du behövt en drink på morgonen för att komma igång efter "
-                "en kraftig berusning?",
+                "Hur ofta under det senaste året har du behövt öl eller annan alkohol på morgonen för att "
+                "komma igång efter ett kraftigt drickande?",
                 "How often during the last year have you needed a first drink in the morning to get yourself "
                 "going after a heavy drinking session?",
             ),
@@ -92,18 +113,18 @@ def audit_items() -> list[dict]:
             (
                 "Kuinka usein viimeisen vuoden aikana olet tuntenut syyllisyyttä tai katumusta juomisen "
                 "jälkeen?",
-                "Hur ofta under det senaste året har du haft skuldkänslor eller samvetsförebråelser på grund "
-                "av ditt drickande?",
+                "Hur ofta under det senaste året har du haft skuldkänslor eller samvetsförebråelser efter "
+                "att du druckit?",
                 "How often during the last year have you had a feeling of guilt or remorse after drinking?",
             ),
         ),
         (
             "audit-8",
             (
-                "Kuinka usein viimeisen vuoden aikana sinulle kävi niin, ettet juomisen vuoksi voinut muistaa "
-                "edellisen illan tapahtumia?",
-                "Hur ofta under det senaste året har du inte kunnat komma ihåg vad som hände kvällen före på "
-                "grund av ditt drickande?",
+                "Kuinka usein viimeisen vuoden aikana sinulle kävi niin, että et juomisen vuoksi voinut "
+                "muistaa edellisen illan tapahtumia?",
+                "Hur ofta under det senaste året har du på grund av ditt drickande inte kunnat minnas vad "
+                "som hände kvällen innan?",
                 "How often during the last year have you been unable to remember what happened the night "
                 "before because you had been drinking?",
             ),
@@ -111,13 +132,17 @@ def audit_items() -> list[dict]:
     ]
     injury = [option(code, texts, float(score)) for code, texts, score in INJURY]
     return [
+        item("audit-intro", "display", STANDARD_DRINK),
         item(
             "audit-1",
             "choice",
             (
-                "Kuinka usein juot olutta, viiniä tai muita alkoholijuomia?",
-                "Hur ofta dricker du alkohol?",
-                "How often do you have a drink containing alcohol?",
+                "Kuinka usein juot olutta, viiniä tai muita alkoholijuomia? Ota mukaan myös ne kerrat, "
+                "jolloin nautit vain pieniä määriä, esimerkiksi pullon keskiolutta tai tilkan viiniä.",
+                "Hur ofta dricker du öl, vin eller andra alkoholdrycker? Räkna också med de gånger då du "
+                "dricker bara små mängder, till exempel en flaska mellanöl eller en skvätt vin.",
+                "How often do you have a drink containing alcohol? Count also the times when you have only "
+                "a little, for example a bottle of medium-strength beer or a drop of wine.",
             ),
             required=True,
             options=how_often,
@@ -126,9 +151,8 @@ def audit_items() -> list[dict]:
             "audit-2",
             "choice",
             (
-                "Kuinka monta annosta alkoholia yleensä olet ottanut niinä päivinä, jolloin "
-                "käytit alkoholia?",
-                "Hur många standardglas dricker du en typisk dag då du dricker alkohol?",
+                "Kuinka monta annosta alkoholia yleensä olet ottanut niinä päivinä, jolloin käytit alkoholia?",
+                "Hur många portioner alkohol dricker du vanligtvis de dagar då du dricker alkohol?",
                 "How many drinks containing alcohol do you have on a typical day when you are drinking?",
             ),
             required=True,
@@ -140,7 +164,7 @@ def audit_items() -> list[dict]:
             "choice",
             (
                 "Kuinka usein olet juonut kerralla kuusi tai useampia annoksia?",
-                "Hur ofta dricker du sex standardglas eller fler vid samma tillfälle?",
+                "Hur ofta dricker du sex portioner eller mer vid samma tillfälle?",
                 "How often do you have six or more drinks on one occasion?",
             ),
             required=True,
@@ -155,9 +179,9 @@ def audit_items() -> list[dict]:
             "audit-9",
             "choice",
             (
-                "Oletko itse tai onko joku muu satuttanut tai loukannut itseään sinun "
-                "alkoholinkäyttösi seurauksena?",
-                "Har du eller någon annan blivit skadad på grund av ditt drickande?",
+                "Oletko itse tai onko joku muu satuttanut tai loukannut itseään sinun alkoholinkäyttösi "
+                "seurauksena?",
+                "Har du själv eller någon annan skadats till följd av ditt drickande?",
                 "Have you or someone else been injured as a result of your drinking?",
             ),
             required=True,
@@ -167,12 +191,12 @@ def audit_items() -> list[dict]:
             "audit-10",
             "choice",
             (
-                "Onko joku läheisesi tai ystäväsi, lääkäri tai muu terveydenhuollon työntekijä "
-                "ollut huolissaan juomisestasi tai ehdottanut, että vähentäisit juomista?",
-                "Har en släkting eller vän, en läkare eller någon annan inom vården oroat sig "
-                "över ditt drickande eller föreslagit att du ska minska på det?",
-                "Has a relative or friend, a doctor or another health worker been concerned "
-                "about your drinking or suggested you cut down?",
+                "Onko joku läheisesi tai ystäväsi, lääkäri tai muu terveydenhuollon työntekijä ollut "
+                "huolissaan alkoholinkäytöstäsi tai ehdottanut, että vähentäisit juomista?",
+                "Har en släkting eller vän, en läkare eller någon annan inom hälso- och sjukvården varit "
+                "orolig över ditt drickande eller föreslagit att du ska minska på det?",
+                "Has a relative or friend or a doctor or another health worker been concerned about your "
+                "drinking or suggested you cut down?",
             ),
             required=True,
             options=[option(code, texts, float(score)) for code, texts, score in INJURY],

@@ -92,7 +92,7 @@ def test_pre_information_is_scored_and_closes_the_activation(published):
     assert fill_all(response, PRE_INFO) == {}
     response.refresh_from_db()
     assert response.status == "completed"
-    assert {s["instrument"]: s["total"] for s in response.scores} == {"audit": 5, "phq2": 3}
+    assert {s["instrument"]: s["total"] for s in response.scores} == {"audit": 5, "audit-c": 4, "phq2": 3}
     assert Activation.objects.get(pk=activation.pk).status == "answered"
     assert Event.objects.filter(kind="questionnaire.answered", data__key="esitiedot").exists()
 

@@ -102,7 +102,33 @@ def test_age_is_whole_years(born, day):
     assert dt.date(born.year + age, born.month, min(born.day, 28)) <= day or born.day > 28
 
 
-def test_leap_day_child_comes_of_age_on_first_of_march():
-    born = dt.date(2008, 2, 29)
-    assert hetu.age_on(born, dt.date(2026, 2, 28)) == 17
-    assert hetu.age_on(born, dt.date(2026, 3, 1)) == 18
+@pytest.mark.parametrize(
+    ("day", "age"),
+    [
+        (dt.date(2026, 2, 27), 17),
+        (dt.date(2026, 2, 28), 18),  # common year: the last day of February (Act 150/1930 § 3)
+        (dt.date(2026, 3, 1), 18),
+        (dt.date(2027, 2, 27), 18),
+        (dt.date(2027, 2, 28), 19),
+        (dt.date(2028, 2, 28), 19),  # leap year: 29 February exists
+        (dt.date(2028, 2, 29), 20),
+    ],
+)
+def test_leap_day_birthday_falls_on_28_february_in_common_years(day, age):
+    assert hetu.age_on(dt.date(2008, 2, 29), day) == age
+
+
+def test_anniversary_follows_the_last_day_of_the_month_rule():
+    assert hetu.anniversary(dt.date(2008, 2, 29), 18) == dt.date(2026, 2, 28)
+    assert hetu.anniversary(dt.date(2008, 2, 29), 20) == dt.date(2028, 2, 29)
+    assert hetu.anniversary(dt.date(1990, 6, 15), 12) == dt.date(2002, 6, 15)
+
+
+@given(birth_dates, st.integers(min_value=0, max_value=120))
+def test_age_changes_exactly_on_the_anniversary(born, years):
+    birthday = hetu.anniversary(born, years)
+    if birthday.year > 9998:
+        return
+    assert hetu.age_on(born, birthday) == years
+    if years > 0:
+        assert hetu.age_on(born, birthday - dt.timedelta(days=1)) == years - 1

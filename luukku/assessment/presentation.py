@@ -1,0 +1,82 @@
+"""What the recommendation page shows: the route, the chat if it is open, the emergency and crisis numbers,
+and, for a professional's phone assessment, the answers that led to the recommendation."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import get_language
+
+from luukku.chat import services as chat
+from luukku.chat.models import ChatQueue
+from luukku.questionnaires import engine, rendering
+from luukku.questionnaires.fhirq import localized, walk
+
+from .models import Result
+from .services import SELF_HARM_FLAG, URGENT, evaluate
+
+
+@dataclass(frozen=True)
+class PhoneNumber:
+    shown: str
+    dial: str  # for the tel: link
+
+    @property
+    def href(self) -> str:
+        return f"tel:{self.dial}"
+
+
+EMERGENCY = PhoneNumber("112", "112")
+ON_CALL = PhoneNumber("116 117", "116117")  # Päivystysapu, the health on-call advice line, around the clock
+CRISIS_LINE = PhoneNumber("09 2525 0111", "+358925250111")  # MIELI ry's Kriisipuhelin in Finnish, 24/7
+CRISIS_LINE_SV = PhoneNumber("09 2525 0112", "+358925250112")  # in Swedish at set times
+CRISIS_LINE_EN = PhoneNumber("09 2525 0116", "+358925250116")  # in English at set times
+
+
+def deciding_answers(resource: dict, rule: dict, answers: dict, language: str) -> list[dict]:
+    """The questions and answers that made this rule match (none for the catch-all rule)."""
+    nodes = {node["linkId"]: node for node in walk(resource.get("item", []))}
+    rows = []
+    for condition in rule.get("when", []):
+        node = nodes.get(condition["question"])
+        if node is None:
+            continue
+        shown = [v for v in answers.get(condition["question"], []) if str(v) in condition["any_of"]]
+        rows.append(
+            {
+                "question": localized(node, "text", language),
+                "answer": ", ".join(engine.display_answer(node, v, language) for v in shown),
+            }
+        )
+    return rows
+
+
+def result_context(outcome: Result, response, language: str | None = None) -> dict:
+    language = (language or get_language() or "fi")[:2]
+    kind, _sep, target = outcome.route.partition(":")
+    answers = response.answers
+    context: dict = {
+        "result": outcome,
+        "response": response,
+        "kind": kind,
+        "urgent": outcome.urgency in URGENT,
+        "crisis": kind == "crisis" or SELF_HARM_FLAG in answers.get("red-flags", []),
+        "emergency_number": EMERGENCY,
+        "on_call": ON_CALL,
+        "crisis_line": CRISIS_LINE,
+        "crisis_line_sv": CRISIS_LINE_SV,
+        "crisis_line_en": CRISIS_LINE_EN,
+    }
+    if kind in {"chat", "crisis"}:
+        wanted = ChatQueue.objects.filter(code=target).first()
+        queue = chat.open_queue(wanted) if wanted else None
+        context.update(
+            wanted=wanted, queue=queue, opens=chat.next_opening(wanted) if wanted and not queue else None
+        )
+    elif kind == "booking":
+        context["service_code"] = target
+    if outcome.by_professional:
+        rule = next((r for r in outcome.rule_set.rules if r["name"] == outcome.rule), None)
+        rule = rule or evaluate(outcome.rule_set.rules, answers)
+        resource = response.definition.resource
+        context["rows"] = rendering.summary(resource, answers, language)
+        context["deciding"] = deciding_answers(resource, rule, answers, language)
+    return context

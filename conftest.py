@@ -1,4 +1,11 @@
 import pytest
+from hypothesis import HealthCheck, settings
+
+# On a fresh clone Hypothesis first builds its Unicode tables, which counts against the first text
+# example's generation time; input generation timing is not what these tests check. No deadline
+# either: a loaded CI machine is slower per example, the properties are the same.
+settings.register_profile("luukku", suppress_health_check=[HealthCheck.too_slow], deadline=None)
+settings.load_profile("luukku")
 
 
 @pytest.fixture(autouse=True)

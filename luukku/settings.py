@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "luukku.registry",
     "luukku.identity",
     "luukku.audit",
+    "luukku.access",
     "luukku.notify",
     "luukku.questionnaires",
     "luukku.booking",
@@ -214,6 +215,7 @@ LUUKKU_VTJ = {
     "timeout": float(os.environ.get("LUUKKU_VTJ_TIMEOUT", "10")),
 }
 LUUKKU_MANDATES = os.environ.get("LUUKKU_MANDATES", "local")
+LUUKKU_MANDATE_TTL_SECONDS = int(os.environ.get("LUUKKU_MANDATE_TTL_SECONDS", "600"))
 LUUKKU_SUOMIFI_MANDATES = {
     "base_url": os.environ.get("LUUKKU_MANDATES_URL", ""),
     "client_id": os.environ.get("LUUKKU_MANDATES_CLIENT_ID", ""),

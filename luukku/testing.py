@@ -7,7 +7,15 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from luukku.identity.models import OrgUnit, Professional, Resident, Role, RoleAssignment
+from luukku.identity.models import (
+    LocalMandate,
+    MandateGrant,
+    OrgUnit,
+    Professional,
+    Resident,
+    Role,
+    RoleAssignment,
+)
 from luukku.identity.services import sync_resident
 from luukku.registry.adapters import LocalPopulationRegister
 from luukku.registry.demo_county import shift_years
@@ -148,4 +156,17 @@ def open_slot(
         starts_at=start,
         ends_at=start + dt.timedelta(minutes=service.duration_minutes),
         capacity=capacity or service.capacity,
+    )
+
+
+def mandate(agent: Resident, principal: Resident, valid_until: dt.date | None = None) -> MandateGrant:
+    """A mandate in force at the source (the local Suomi.fi-valtuudet stand-in) and fetched by Luukku."""
+    LocalMandate.objects.create(
+        principal_hetu=principal.hetu,
+        agent_hetu=agent.hetu,
+        valid_from=timezone.localdate() - dt.timedelta(days=30),
+        valid_until=valid_until,
+    )
+    return MandateGrant.objects.create(
+        agent=agent, principal=principal, issue="sote-asiointi", valid_until=valid_until
     )

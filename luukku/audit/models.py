@@ -27,7 +27,8 @@ WHAT_LABELS = {
 
 
 class AccessLogEntry(models.Model):
-    """One read of a resident's personal data by a professional: who, whom, what, why, when.
+    """One use of a resident's personal data by a professional: who, whom, what, why, on what basis,
+    when; refused attempts too (`allowed` False). Client Data Act 703/2023 § 18.
 
     Names and roles are copied at read time so the log stays true if the people or units change later.
     """
@@ -40,10 +41,15 @@ class AccessLogEntry(models.Model):
     subject = models.ForeignKey("identity.Resident", on_delete=models.PROTECT, related_name="access_log")
     what = models.CharField(max_length=100)
     purpose = models.CharField(max_length=20, choices=Purpose.choices)
+    allowed = models.BooleanField(default=True)
+    basis = models.CharField(max_length=60, blank=True, help_text=_("Basis of access, e.g. serving_role"))
+    action = models.CharField(max_length=10, default="read")
+    category = models.CharField(max_length=20, blank=True)
+    service_event = models.CharField(max_length=100, blank=True)
 
     class Meta:
         ordering = ["-at"]
-        indexes = [models.Index(fields=["subject", "-at"])]
+        indexes = [models.Index(fields=["subject", "-at"]), models.Index(fields=["actor", "-at"])]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name}: {self.what}"

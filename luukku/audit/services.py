@@ -7,8 +7,15 @@ from .models import AccessLogEntry, Event, Purpose
 
 
 def log_access(
-    actor: AbstractBaseUser, subject, what: str, purpose: str, role: str = "", unit: str = ""
+    actor: AbstractBaseUser,
+    subject,
+    what: str,
+    purpose: str,
+    role: str = "",
+    unit: str = "",
+    **decision: object,
 ) -> AccessLogEntry:
+    """Write one access-log row; `decision` carries allowed, basis, action, category, service_event."""
     if purpose not in Purpose.values:
         raise ValueError(f"unknown purpose {purpose!r}")
     name = actor.get_full_name() or actor.get_username()
@@ -16,23 +23,29 @@ def log_access(
         actor=actor,
         actor_name=name,
         actor_role=role,
-        actor_unit=unit,
+        actor_unit=unit[:150],
         subject=subject,
-        what=what,
+        what=what[:100],
         purpose=purpose,
+        **decision,
     )
 
 
 def access_log_of(subject) -> QuerySet[AccessLogEntry]:
-    return AccessLogEntry.objects.filter(subject=subject).order_by("-at")
+    """The uses of the subject's data (refused attempts read nothing and are for the auditor)."""
+    return AccessLogEntry.objects.filter(subject=subject, allowed=True).order_by("-at")
 
 
-def search_access_log(subject=None, actor_name: str = "") -> QuerySet[AccessLogEntry]:
+def search_access_log(
+    subject=None, actor_name: str = "", refused_only: bool = False
+) -> QuerySet[AccessLogEntry]:
     entries = AccessLogEntry.objects.select_related("subject").order_by("-at")
     if subject is not None:
         entries = entries.filter(subject=subject)
     if actor_name:
         entries = entries.filter(actor_name__icontains=actor_name)
+    if refused_only:
+        entries = entries.filter(allowed=False)
     return entries
 
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Appointment, AvailabilityTemplate, Calendar, CalendarException, Campaign, Service
+from .models import AvailabilityTemplate, Calendar, CalendarException, Campaign, Service
 
 
 @admin.register(Campaign)
@@ -78,11 +78,3 @@ class ExceptionInline(admin.TabularInline):
 class CalendarAdmin(admin.ModelAdmin):
     list_display = ("professional", "unit")
     inlines = [TemplateInline, ExceptionInline]
-
-
-@admin.register(Appointment)
-class AppointmentAdmin(admin.ModelAdmin):
-    list_display = ("service", "status", "booked_as", "created_at")
-    list_filter = ("status", "booked_as", "service")
-    raw_id_fields = ("slot", "person", "rescheduled_from", "booked_by")
-    exclude = ("manage_token",)

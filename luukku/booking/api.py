@@ -6,7 +6,8 @@ from django.utils import timezone
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
-from luukku.identity.rules import Matter
+from luukku.identity.rules import Matter, acts_for
+from luukku.web.routes import Audience, route
 
 from . import services
 from .forms import normalise_phone
@@ -79,12 +80,14 @@ def _appointment(appointment: Appointment, with_token: bool = False) -> Appointm
     )
 
 
+@route(Audience.PUBLIC, "none")
 @router.get("/services", response=list[ServiceOut])
 def bookable_services(request):
     """Services the caller may book now: for the person they act for, or anonymous ones."""
     return [_service(s) for s in services.bookable_services(_booker(request), timezone.localdate())]
 
 
+@route(Audience.PUBLIC, "none")
 @router.get("/services/{code}/slots", response=list[SlotOut])
 def free_slots(request, code: str, start: dt.date | None = None, days: int = 7):
     service = get_object_or_404(Service, code=code, active=True)
@@ -95,6 +98,7 @@ def free_slots(request, code: str, start: dt.date | None = None, days: int = 7):
     ]
 
 
+@route(Audience.RESIDENT_OR_ANONYMOUS, "own")
 @router.post("/appointments", response={201: AppointmentOut})
 def book(request, payload: BookIn):
     """Book a slot. 409 with a reason code when the rules or a full slot refuse it."""
@@ -113,6 +117,7 @@ def book(request, payload: BookIn):
     return Status(201, _appointment(appointment, with_token=booker.person is None))
 
 
+@route(Audience.RESIDENT, "own")
 @router.get("/appointments", response=list[AppointmentOut])
 def my_appointments(request):
     booker = _booker(request)
@@ -121,17 +126,18 @@ def my_appointments(request):
     return [
         _appointment(a)
         for a in services.appointments_of(booker.person)
-        if request.user.has_perm("identity.act_for", Matter(a.person, a.service.code))
+        if acts_for(request.user, Matter(a.person, a.service.code))
     ]
 
 
+@route(Audience.RESIDENT, "own")
 @router.post("/appointments/{public_id}/cancel", response=AppointmentOut)
 def cancel(request, public_id: uuid.UUID):
     appointment = get_object_or_404(
         Appointment.objects.select_related("slot", "service"), public_id=public_id
     )
-    if appointment.person is None or not request.user.has_perm(
-        "identity.act_for", Matter(appointment.person, appointment.service.code)
+    if appointment.person is None or not acts_for(
+        request.user, Matter(appointment.person, appointment.service.code)
     ):
         raise HttpError(404, "no such appointment")
     try:

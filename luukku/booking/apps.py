@@ -7,15 +7,40 @@ class BookingConfig(AppConfig):
     label = "booking"
 
     def ready(self) -> None:
+        from luukku.access.registry import register_care_relationship, register_event_scope
+        from luukku.consent import export
         from luukku.web import portal
 
-        from .services import upcoming_of
+        from . import client_data
+        from .services import appointments_of, upcoming_of
 
+        register_care_relationship("appointment", client_data.booked_with, client_data.RELATIONSHIP_LABEL)
+        register_event_scope("booking.", client_data.event_scope)
+        export.register(
+            export.ExportSection(
+                "appointments",
+                _("Appointments"),
+                items=appointments_of,
+                scope=client_data.scope,
+                as_json=client_data.as_json,
+                summary=client_data.summary,
+            )
+        )
         portal.register(
             portal.Section(
                 "appointments",
                 _("Appointments"),
                 template="booking/_home_section.html",
-                context=lambda request, person: {"appointments": list(upcoming_of(person)[:3])},
+                context=lambda request, person: {
+                    "appointments": readable_for(request, person, upcoming_of(person))[:3]
+                },
             )
         )
+
+
+def readable_for(request, person, appointments) -> list:
+    from luukku.access.policy import readable
+
+    from .client_data import scope
+
+    return readable(request.user, person, appointments, scope, what="home", log=False)

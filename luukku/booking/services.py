@@ -15,9 +15,12 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from luukku.access.categories import Action
+from luukku.access.policy import category_of_unit, require
+from luukku.audit.models import Purpose
 from luukku.audit.services import record_event
 from luukku.identity.models import Resident
-from luukku.identity.rules import Matter
+from luukku.identity.rules import Matter, acts_for
 from luukku.identity.services import is_uuid
 from luukku.notify.services import queue_message
 from luukku.questionnaires import services as questionnaires
@@ -102,7 +105,7 @@ def refusal_for(
     if (
         person is not None
         and booker.booked_as != Appointment.BookedAs.PROFESSIONAL
-        and not booker.user.has_perm("identity.act_for", Matter(person, service.code))
+        and not acts_for(booker.user, Matter(person, service.code))
     ):
         return "not_allowed"
     return eligibility.refusal(
@@ -159,6 +162,16 @@ def book(
     reason = refusal_for(service, booker, local_day, rescheduling)
     if reason:
         raise BookingRefused(reason, min_age=service.min_age, max_age=service.max_age)
+    if booker.booked_as == Appointment.BookedAs.PROFESSIONAL:
+        require(
+            booker.user,
+            booker.person,
+            category_of_unit(service.unit),
+            what="booking",
+            action=Action.WRITE,
+            purpose=Purpose.CLIENT_SERVICE,
+            service_event=service.code,
+        )
     with transaction.atomic():
         if rescheduling is not None:
             _cancel(rescheduling, booker.user, event="booking.rescheduled_from")

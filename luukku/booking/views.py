@@ -11,12 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
+from luukku.access.services import find_client
 from luukku.audit.models import Purpose
 from luukku.chat.adapters import video_rooms
 from luukku.identity.decorators import professional_required, resident_required
-from luukku.identity.rules import Matter
-from luukku.identity.services import SignInRefused, find_client, is_uuid, log_client_read
+from luukku.identity.rules import Matter, acts_for
+from luukku.identity.services import SignInRefused, is_uuid
 from luukku.web.forms import posted
+from luukku.web.routes import Audience, route
 
 from . import services
 from .forms import ClientBookingForm, ContactForm
@@ -55,9 +57,10 @@ def _rescheduled(request: HttpRequest) -> Appointment | None:
 def _may_see(request: HttpRequest, appointment: Appointment) -> bool:
     if appointment.person is None or not request.user.is_authenticated:
         return False
-    return request.user.has_perm("identity.act_for", Matter(appointment.person, appointment.service.code))
+    return acts_for(request.user, Matter(appointment.person, appointment.service.code))
 
 
+@route(Audience.PUBLIC, "none")
 def service_list(request: HttpRequest) -> HttpResponse:
     booker = _booker(request)
     search, unit = request.GET.get("haku", "").strip()[:100], request.GET.get("yksikko", "")
@@ -74,6 +77,7 @@ def service_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@route(Audience.PUBLIC, "none")
 def service_times(request: HttpRequest, code: str) -> HttpResponse:
     service = get_object_or_404(Service.objects.select_related("unit"), code=code, active=True)
     booker = _booker(request)
@@ -100,6 +104,7 @@ def service_times(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, template, context)
 
 
+@route(Audience.RESIDENT_OR_ANONYMOUS, "own")
 @sensitive_post_parameters("phone", "email", "name")
 @require_http_methods(["GET", "POST"])
 def confirm(request: HttpRequest, slot_id: int) -> HttpResponse:
@@ -142,6 +147,7 @@ def confirm(request: HttpRequest, slot_id: int) -> HttpResponse:
     )
 
 
+@route(Audience.RESIDENT, "own")
 @resident_required
 def my_appointments(request: HttpRequest) -> HttpResponse:
     person = request.acting_for
@@ -196,11 +202,13 @@ def _token_appointment(token: str) -> Appointment:
     )
 
 
+@route(Audience.RESIDENT, "own")
 @resident_required
 def detail(request: HttpRequest, public_id) -> HttpResponse:
     return _appointment_page(request, _own_appointment(request, public_id))
 
 
+@route(Audience.PUBLIC, "own")
 def manage(request: HttpRequest, token: str) -> HttpResponse:
     return _appointment_page(request, _token_appointment(token), manage_token=token)
 
@@ -214,6 +222,7 @@ def _cancel(request: HttpRequest, appointment: Appointment) -> None:
         messages.success(request, _("The booking has been cancelled."))
 
 
+@route(Audience.RESIDENT, "own")
 @resident_required
 @require_POST
 def cancel(request: HttpRequest, public_id) -> HttpResponse:
@@ -222,6 +231,7 @@ def cancel(request: HttpRequest, public_id) -> HttpResponse:
     return redirect("booking:detail", public_id=appointment.public_id)
 
 
+@route(Audience.PUBLIC, "own")
 @require_POST
 def cancel_by_token(request: HttpRequest, token: str) -> HttpResponse:
     _cancel(request, _token_appointment(token))
@@ -239,11 +249,13 @@ def _ics_response(appointment: Appointment) -> HttpResponse:
     return response
 
 
+@route(Audience.RESIDENT, "own")
 @resident_required
 def ics(request: HttpRequest, public_id) -> HttpResponse:
     return _ics_response(_own_appointment(request, public_id))
 
 
+@route(Audience.PUBLIC, "own")
 def ics_by_token(request: HttpRequest, token: str) -> HttpResponse:
     return _ics_response(_token_appointment(token))
 
@@ -251,6 +263,7 @@ def ics_by_token(request: HttpRequest, token: str) -> HttpResponse:
 # --- Professionals -------------------------------------------------------------------------------
 
 
+@route(Audience.PROFESSIONAL, "health")
 @professional_required
 def professional_calendar(request: HttpRequest) -> HttpResponse:
     try:
@@ -283,6 +296,7 @@ def professional_calendar(request: HttpRequest) -> HttpResponse:
     )
 
 
+@route(Audience.PROFESSIONAL, "basic")
 @sensitive_post_parameters("hetu", "phone")
 @professional_required
 @require_http_methods(["GET", "POST"])
@@ -291,8 +305,7 @@ def book_for_client(request: HttpRequest, slot_id: int) -> HttpResponse:
     form = ClientBookingForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            client = find_client(request.user, form.cleaned_data["hetu"])
-            log_client_read(request.user, client, "booking", Purpose.CLIENT_SERVICE)
+            client = find_client(request.user, form.cleaned_data["hetu"], Purpose.CLIENT_SERVICE)
             services.book(
                 slot,
                 services.Booker(request.user, client, Appointment.BookedAs.PROFESSIONAL),

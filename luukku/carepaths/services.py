@@ -10,12 +10,15 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from luukku.access.categories import Action
+from luukku.access.policy import category_of_unit, require
 from luukku.audit.models import Event
 from luukku.audit.services import record_event
 from luukku.identity.models import OrgUnit, Resident
 from luukku.identity.services import units_below
 from luukku.web.text import clean_message
 
+from . import client_data
 from .models import (
     Anchor,
     ClientPath,
@@ -41,6 +44,13 @@ def _event(kind: str, path: ClientPath, actor: AbstractBaseUser | None = None, *
     record_event(
         kind, subject=path.person, actor=actor, template=path.template.code, path=str(path.public_id), **data
     )
+
+
+def _guard(actor: AbstractBaseUser | None, path: ClientPath, action: str = Action.WRITE) -> None:
+    """A person changing a client's path must have the right to; scheduled work (no actor) has it."""
+    if actor is not None and actor.is_authenticated:
+        category, service_event = client_data.scope(path)
+        require(actor, path.person, category, what="care_path", action=action, service_event=service_event)
 
 
 def team_for(template: PathTemplate, person: Resident) -> OrgUnit:
@@ -98,6 +108,15 @@ def start_path(
     """Start the path for the client; an already active one of the same template is returned as is."""
     if not template.active or (not by_professional and not template.self_enrolling):
         raise PathRefused(_("This care path is started by a professional."))
+    if started_by is not None and started_by.is_authenticated:
+        require(
+            started_by,
+            person,
+            category_of_unit(template.team),
+            what="care_path",
+            action=Action.WRITE,
+            service_event=f"carepath:{template.code}",
+        )
     if template.routing_questionnaire:
         phase = Phase.ASSESSMENT
     else:
@@ -127,6 +146,7 @@ def enter_phase(
 ) -> None:
     if path.phase == phase:
         return
+    _guard(actor, path)
     path.phase, path.phase_since = phase, timezone.now()
     path.save(update_fields=["phase", "phase_since"])
     _materialise(path, _tasks_for_phase(path.template, phase))
@@ -191,8 +211,16 @@ def parse_measurement(kind: str, raw: dict[str, str]) -> tuple[dict, dict[str, s
 
 
 @transaction.atomic
-def complete_task(task: ClientTask, actor: AbstractBaseUser | None, result: dict | None = None) -> bool:
-    """Mark the task done; measurements and answers are passed to the team for review."""
+def complete_task(
+    task: ClientTask, actor: AbstractBaseUser | None, result: dict | None = None, *, guard: bool = True
+) -> bool:
+    """Mark the task done; measurements and answers are passed to the team for review.
+
+    `guard=False` when the task completes by itself because of something the actor did elsewhere with
+    the right to do it (answering the form, booking the time): that act was already decided.
+    """
+    if guard:
+        _guard(actor, task.path)
     updated = ClientTask.objects.filter(pk=task.pk, status=ClientTask.Status.OPEN).update(
         status=ClientTask.Status.DONE, done_at=timezone.now(), result=result or {}
     )
@@ -222,6 +250,7 @@ def add_task(
     remind: bool = False,
     measurement: str = "",
 ) -> ClientTask:
+    _guard(actor, path)
     task = ClientTask.objects.create(
         path=path,
         kind=kind,
@@ -237,6 +266,7 @@ def add_task(
 
 
 def remove_task(task: ClientTask, actor: AbstractBaseUser) -> None:
+    _guard(actor, task.path)
     ClientTask.objects.filter(pk=task.pk, status=ClientTask.Status.OPEN).update(
         status=ClientTask.Status.REMOVED
     )
@@ -244,6 +274,7 @@ def remove_task(task: ClientTask, actor: AbstractBaseUser) -> None:
 
 
 def change_due(task: ClientTask, due_at: dt.datetime, actor: AbstractBaseUser) -> None:
+    _guard(actor, task.path)
     ClientTask.objects.filter(pk=task.pk).update(due_at=due_at, reminded_at=None)
     task.due_at, task.reminded_at = due_at, None
     _schedule_reminder(task)
@@ -254,6 +285,7 @@ def change_due(task: ClientTask, due_at: dt.datetime, actor: AbstractBaseUser) -
 
 
 def post_message(path: ClientPath, author: AbstractBaseUser, body: str, from_team: bool) -> PathMessage:
+    _guard(author, path)
     message = PathMessage.objects.create(
         path=path, author=author, body=clean_message(body), from_team=from_team
     )
@@ -277,6 +309,7 @@ def team_queue(units: list[OrgUnit]) -> QuerySet[TeamTask]:
 
 
 def handle_team_task(team_task: TeamTask, user: AbstractBaseUser) -> None:
+    _guard(user, team_task.path)
     team_task_handled.send(sender=TeamTask, team_task=team_task, user=user)
     TeamTask.objects.filter(pk=team_task.pk, handled_at__isnull=True).update(
         handled_at=timezone.now(), handled_by=user
@@ -299,6 +332,7 @@ def active_paths(person: Resident) -> QuerySet[ClientPath]:
 
 
 def end_path(path: ClientPath, actor: AbstractBaseUser) -> None:
+    _guard(actor, path)
     ClientPath.objects.filter(pk=path.pk, status=ClientPath.Status.ACTIVE).update(
         status=ClientPath.Status.ENDED, ended_at=timezone.now()
     )

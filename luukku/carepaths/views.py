@@ -9,13 +9,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from luukku.audit.models import Purpose
+from luukku.access.policy import readable, require, work_roles
+from luukku.access.services import find_client
 from luukku.identity.decorators import professional_required, resident_required
-from luukku.identity.rules import Matter
-from luukku.identity.services import SignInRefused, active_roles, find_client, log_client_read
+from luukku.identity.rules import Matter, acts_for
+from luukku.identity.services import SignInRefused
 from luukku.questionnaires import services as questionnaires
+from luukku.web.routes import Audience, route
 
-from . import services
+from . import client_data, services
 from .models import ClientPath, ClientTask, MeasurementKind, PathTemplate, Phase, TaskKind
 
 
@@ -23,7 +25,7 @@ def _resident_path(request: HttpRequest, public_id) -> ClientPath:
     path = get_object_or_404(
         ClientPath.objects.select_related("template", "person", "team"), public_id=public_id
     )
-    if not request.user.has_perm("identity.act_for", Matter(path.person, f"carepath:{path.template.code}")):
+    if not acts_for(request.user, Matter(path.person, f"carepath:{path.template.code}")):
         raise PermissionDenied(_("You do not have the right to see this care path."))
     return path
 
@@ -36,10 +38,13 @@ def _task_lists(path: ClientPath) -> dict:
     }
 
 
+@route(Audience.RESIDENT, "own")
 @resident_required
 def path_list(request: HttpRequest) -> HttpResponse:
     person = request.acting_for
-    mine = services.active_paths(person)
+    mine = readable(
+        request.user, person, services.active_paths(person), client_data.scope, what="listing", log=False
+    )
     joined = {p.template_id for p in mine}
     offered = (
         PathTemplate.objects.filter(active=True, self_enrolling=True).exclude(pk__in=joined).order_by("name")
@@ -47,12 +52,13 @@ def path_list(request: HttpRequest) -> HttpResponse:
     return render(request, "carepaths/list.html", {"person": person, "paths": mine, "offered": offered})
 
 
+@route(Audience.RESIDENT, "own")
 @resident_required
 @require_POST
 def enrol(request: HttpRequest, code: str) -> HttpResponse:
     template = get_object_or_404(PathTemplate, code=code, active=True)
     person = request.acting_for
-    if not request.user.has_perm("identity.act_for", Matter(person, f"carepath:{code}")):
+    if not acts_for(request.user, Matter(person, f"carepath:{code}")):
         raise PermissionDenied(_("You do not have the right to see this care path."))
     try:
         path = services.start_path(template, person, request.user)
@@ -62,6 +68,7 @@ def enrol(request: HttpRequest, code: str) -> HttpResponse:
     return redirect("carepaths:path", public_id=path.public_id)
 
 
+@route(Audience.RESIDENT, "own")
 @resident_required
 @require_http_methods(["GET", "POST"])
 def path_view(request: HttpRequest, public_id) -> HttpResponse:
@@ -89,6 +96,7 @@ def path_view(request: HttpRequest, public_id) -> HttpResponse:
     )
 
 
+@route(Audience.RESIDENT, "own")
 @resident_required
 @require_http_methods(["GET", "POST"])
 def task_view(request: HttpRequest, public_id, task_id: int) -> HttpResponse:
@@ -138,9 +146,10 @@ def task_view(request: HttpRequest, public_id, task_id: int) -> HttpResponse:
 
 
 def _units(request: HttpRequest):
-    return [role.unit for role in active_roles(request.user)]
+    return [role.unit for role in work_roles(request.user)]
 
 
+@route(Audience.PROFESSIONAL, "health")
 @sensitive_post_parameters("hetu")
 @professional_required
 @require_http_methods(["GET", "POST"])
@@ -150,17 +159,15 @@ def team_view(request: HttpRequest) -> HttpResponse:
         template = PathTemplate.objects.filter(code=request.POST.get("template", ""), active=True).first()
         try:
             client = find_client(request.user, request.POST.get("hetu", ""))
+            if template is None:
+                raise ValidationError(_("Choose a care path."))
+            path = services.start_path(template, client, request.user, by_professional=True)
         except SignInRefused as refused:
             error = str(refused)
-        except PermissionDenied as denied:
-            error = str(denied)
+        except (PermissionDenied, ValidationError) as refused:
+            error = " ".join(getattr(refused, "messages", [str(refused)]))
         else:
-            if template is None:
-                error = _("Choose a care path.")
-            else:
-                log_client_read(request.user, client, "care_path", Purpose.CARE)
-                path = services.start_path(template, client, request.user, by_professional=True)
-                return redirect("carepaths:professional_path", public_id=path.public_id)
+            return redirect("carepaths:professional_path", public_id=path.public_id)
     units = _units(request)
     return render(
         request,
@@ -183,13 +190,15 @@ def _parse_day(value: str) -> dt.datetime | None:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(9)))
 
 
+@route(Audience.PROFESSIONAL, "health")
 @professional_required
 @require_http_methods(["GET", "POST"])
 def professional_path(request: HttpRequest, public_id) -> HttpResponse:
     path = get_object_or_404(
         ClientPath.objects.select_related("template", "person", "team"), public_id=public_id
     )
-    log_client_read(request.user, path.person, "care_path", Purpose.CARE)
+    category, service_event = client_data.scope(path)
+    require(request.user, path.person, category, what="care_path", service_event=service_event)
     if request.method == "POST":
         action = request.POST.get("action")
         task = path.tasks.filter(pk=request.POST.get("task") or 0).first()
@@ -243,6 +252,7 @@ def professional_path(request: HttpRequest, public_id) -> HttpResponse:
     )
 
 
+@route(Audience.PROFESSIONAL, "none")
 @professional_required
 def statistics(request: HttpRequest) -> HttpResponse:
     from luukku.questionnaires.scoring import BAND_LABELS

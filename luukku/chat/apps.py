@@ -1,6 +1,27 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ChatConfig(AppConfig):
     name = "luukku.chat"
     label = "chat"
+
+    def ready(self) -> None:
+        from luukku.access.registry import register_care_relationship, register_event_scope
+        from luukku.consent import export
+
+        from . import client_data
+        from .services import conversations_of
+
+        register_care_relationship("chat", client_data.answered_chat, client_data.RELATIONSHIP_LABEL)
+        register_event_scope("chat.", client_data.event_scope)
+        export.register(
+            export.ExportSection(
+                "chats",
+                _("Chats"),
+                items=conversations_of,
+                scope=client_data.scope,
+                as_json=client_data.as_json,
+                summary=client_data.summary,
+            )
+        )

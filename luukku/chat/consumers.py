@@ -1,40 +1,65 @@
-"""The WebSocket end of a conversation: messages typed here are stored and broadcast to the group."""
+"""The WebSocket end of a conversation: messages typed here are stored and broadcast to the group.
+
+The right to be in the conversation is decided at connect (a professional's opening is written to
+the access log) and decided again for every message sent and, at most every RECHECK_SECONDS, for
+messages delivered: when a role, a mandate or a guardianship ends, the socket closes (code 4403).
+"""
+
+import time
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from luukku.access.policy import AccessDenied
+from luukku.web.routes import Audience, route
+
 from . import services
 from .models import Conversation
 
 SESSION_KEY = "luukku_chats"
+RECHECK_SECONDS = 15
+FORBIDDEN = 4403
 
 
+@route(Audience.RESIDENT_OR_PROFESSIONAL, "health")
 class ConversationConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self) -> None:
-        self.conversation = await self._conversation()
-        if self.conversation is None:
-            await self.close(code=4403)
+        self.group = None
+        allowed = await database_sync_to_async(self._admit)()
+        if not allowed:
+            await self.close(code=FORBIDDEN)
             return
-        self.professional = await database_sync_to_async(services.is_professional_in)(
-            self.scope["user"], self.conversation
-        )
         self.group = services.group_name(self.conversation)
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
 
-    @database_sync_to_async
-    def _conversation(self) -> Conversation | None:
+    def _admit(self) -> bool:
         public_id = self.scope["url_route"]["kwargs"]["public_id"]
-        conversation = (
-            Conversation.objects.select_related("queue", "person").filter(public_id=public_id).first()
+        self.conversation = (
+            Conversation.objects.select_related("queue__unit", "person").filter(public_id=public_id).first()
         )
+        if self.conversation is None:
+            return False
+        self.professional = services.is_professional_in(self.scope["user"], self.conversation)
+        return self._allowed(log=True)
+
+    def _allowed(self, log: bool = False) -> bool:
+        """Decided anew: a professional through the access policy, a resident through the proxy rules."""
+        self.checked_at = time.monotonic()
+        user = self.scope["user"]
+        if self.professional:
+            return services.professional_decision(user, self.conversation, log=log).allowed
         session = self.scope.get("session") or {}
-        if conversation is None or not services.may_join(
-            self.scope["user"], session.get(SESSION_KEY, []), conversation
-        ):
-            return None
-        return conversation
+        return services.may_join(user, session.get(SESSION_KEY, []), self.conversation)
+
+    async def _still_allowed(self) -> bool:
+        if time.monotonic() - self.checked_at < RECHECK_SECONDS:
+            return True
+        if await database_sync_to_async(self._allowed)():
+            return True
+        await self.close(code=FORBIDDEN)
+        return False
 
     async def disconnect(self, code: int) -> None:
         if getattr(self, "group", None):
@@ -42,12 +67,18 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
 
     async def receive_json(self, content: dict, **kwargs) -> None:
         try:
-            await database_sync_to_async(self._post)(content)
+            await database_sync_to_async(self._post)(content)  # the service decides the right again
+        except AccessDenied:
+            await self.close(code=FORBIDDEN)
         except (ValidationError, PermissionDenied) as error:
-            await self.send_json({"type": "error", "message": " ".join(getattr(error, "messages", [""]))})
+            await self.send_json(
+                {"type": "error", "message": " ".join(getattr(error, "messages", [str(error)]))}
+            )
 
     def _post(self, content: dict) -> None:
-        conversation = Conversation.objects.get(pk=self.conversation.pk)
+        conversation = Conversation.objects.select_related("queue__unit", "person").get(
+            pk=self.conversation.pk
+        )
         services.post(
             conversation,
             self.scope["user"],
@@ -59,4 +90,5 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
     async def chat_message(self, event: dict) -> None:
         if event["internal"] and not self.professional:
             return  # consultations between professionals never reach the resident
-        await self.send_json(event)
+        if await self._still_allowed():
+            await self.send_json(event)

@@ -13,13 +13,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from luukku.access.policy import AccessDenied, Decision, decide, work_roles
 from luukku.audit.services import record_event
 from luukku.identity.models import Resident
-from luukku.identity.rules import Matter
-from luukku.identity.services import active_roles
+from luukku.identity.rules import Matter, acts_for
 from luukku.web.holidays import holiday_name
 from luukku.web.text import clean_message
 
+from . import client_data
 from .models import ChatMessage, ChatQueue, Conversation
 from .signals import conversation_taken, conversation_waiting
 
@@ -116,26 +117,93 @@ def _message(
 
 
 def _served_queue_units(user: AbstractBaseUser) -> set[int]:
-    """A queue belongs to a unit; its professionals and those of the units under it answer it."""
-    return {unit.pk for role in active_roles(user) for unit in role.unit.ancestors_and_self()}
+    """A queue belongs to a unit; its client-work professionals and those of the units under it answer it."""
+    return {unit.pk for role in work_roles(user) for unit in role.unit.ancestors_and_self()}
 
 
 def is_professional_in(user: AbstractBaseUser, conversation: Conversation) -> bool:
-    if not user.is_authenticated or getattr(user, "resident", None) is not None:
+    """Whether the user answers this conversation's queue, holds it, or was consulted in it."""
+    if not user.is_authenticated or getattr(user, "resident", None) is not None or not work_roles(user):
         return False
     if conversation.assignee_id == user.pk or conversation.consultants.filter(pk=user.pk).exists():
         return True
     return conversation.queue.unit_id in _served_queue_units(user)
 
 
+def professional_decision(
+    user: AbstractBaseUser, conversation: Conversation, what: str = "chat", log: bool = True
+) -> Decision:
+    """The access decision for a professional reading or writing in a conversation.
+
+    An anonymous conversation has no client: the queue's professionals may answer it. A client's
+    conversation is read through the queue's unit (the client contacted it) or a care relationship,
+    and the health/social line holds; the decision is logged.
+    """
+    if not is_professional_in(user, conversation):
+        return Decision(False, "no_basis", _("You do not have the right to see this conversation."))
+    if conversation.person is None:
+        return Decision(True, "contacted_unit")
+    category, service_event = client_data.scope(conversation)
+    return decide(
+        user,
+        conversation.person,
+        category,
+        what=what,
+        via_unit=conversation.queue.unit,
+        service_event=service_event,
+        log=log,
+    )
+
+
+def may_take_over(colleague: AbstractBaseUser, conversation: Conversation) -> bool:
+    """Whether a colleague could read this conversation (asked before handing it over; not logged)."""
+    if not work_roles(colleague):
+        return False
+    if conversation.person is None:
+        return conversation.queue.unit_id in _served_queue_units(colleague)
+    category, service_event = client_data.scope(conversation)
+    return decide(
+        colleague,
+        conversation.person,
+        category,
+        what="chat",
+        via_unit=conversation.queue.unit,
+        service_event=service_event,
+        log=False,
+    ).allowed
+
+
+def require_professional(user: AbstractBaseUser, conversation: Conversation, what: str = "chat") -> Decision:
+    decision = professional_decision(user, conversation, what)
+    if not decision:
+        raise AccessDenied(decision.reason)
+    return decision
+
+
 def may_join(user: AbstractBaseUser, session_keys: list[str], conversation: Conversation) -> bool:
+    """Whether the resident's side of the conversation is theirs: the browser that started an anonymous
+    one, or a resident who may act for the client in this chat. Professionals answer through the
+    professional view, where the access policy decides and logs."""
     if conversation.person_id is None:
-        return str(conversation.public_id) in session_keys or is_professional_in(user, conversation)
+        return str(conversation.public_id) in session_keys
     if user.is_authenticated and getattr(user, "resident", None) is not None:
-        return user.has_perm(
-            "identity.act_for", Matter(conversation.person, f"chat:{conversation.queue.code}")
-        )
-    return is_professional_in(user, conversation)
+        return acts_for(user, Matter(conversation.person, f"chat:{conversation.queue.code}"))
+    return False
+
+
+def _check_writer(conversation: Conversation, user: AbstractBaseUser | None, as_professional: bool) -> None:
+    """Each message is checked again (a role or mandate may have ended since the page was opened);
+    the reading was logged when the conversation was opened, so messages are not logged one by one."""
+    if as_professional:
+        decision = professional_decision(user, conversation, log=False) if user else None
+        if not decision:
+            raise AccessDenied(decision.reason if decision else "")
+    elif conversation.person is not None and not (
+        user is not None
+        and user.is_authenticated
+        and acts_for(user, Matter(conversation.person, f"chat:{conversation.queue.code}"))
+    ):
+        raise AccessDenied(_("You do not have the right to see this conversation."))
 
 
 # --- Conversations ----------------------------------------------------------------------------------
@@ -173,6 +241,7 @@ def post(
         raise ValidationError(_("This conversation has ended."))
     if internal and not as_professional:
         raise PermissionDenied
+    _check_writer(conversation, user, as_professional)
     return _message(
         conversation,
         "professional" if as_professional else "resident",
@@ -200,6 +269,7 @@ def attach(
 ) -> ChatMessage:
     if conversation.status == Conversation.Status.CLOSED:
         raise ValidationError(_("This conversation has ended."))
+    _check_writer(conversation, user, as_professional)
     clean_attachment(upload)
     return _message(
         conversation,
@@ -230,6 +300,21 @@ def take_next(user: AbstractBaseUser, queue: ChatQueue | None = None) -> Convers
     return _take(conversation, user)
 
 
+@transaction.atomic
+def take(conversation: Conversation, user: AbstractBaseUser) -> Conversation | None:
+    """Take this waiting conversation; None if someone else took it first (the row is locked)."""
+    locked = (
+        Conversation.objects.select_for_update(of=("self",))
+        .filter(pk=conversation.pk, status=Conversation.Status.WAITING)
+        .select_related("queue__unit", "person")
+        .first()
+    )
+    if locked is None:
+        return None
+    require_professional(user, locked)
+    return _take(locked, user)
+
+
 def _take(conversation: Conversation, user: AbstractBaseUser) -> Conversation:
     conversation.assignee, conversation.status = user, Conversation.Status.ACTIVE
     conversation.save(update_fields=["assignee", "status"])
@@ -247,6 +332,9 @@ def transfer(
     to_user: AbstractBaseUser | None = None,
 ) -> None:
     """Hand the conversation on with its history: to another queue (it waits there) or a professional."""
+    require_professional(by, conversation, what="chat_transfer")
+    if to_user is not None and (to_user.pk == by.pk or not may_take_over(to_user, conversation)):
+        raise ValidationError(_("This colleague may not take over this conversation."))
     if to_queue is not None:
         conversation.queue, conversation.assignee, conversation.status = (
             to_queue,
@@ -280,6 +368,13 @@ def transfer(
 
 @transaction.atomic
 def consult(conversation: Conversation, by: AbstractBaseUser, colleague: AbstractBaseUser) -> None:
+    """Ask a colleague in: only a client-work professional of the queue's unit (or the units under it)
+    who may see this client's data of this kind; the colleague's own reads are logged when they open it."""
+    require_professional(by, conversation, what="chat_consult")
+    if colleague.pk == by.pk or conversation.queue.unit_id not in _served_queue_units(colleague):
+        raise ValidationError(_("Only a colleague who answers this queue can be consulted."))
+    if not may_take_over(colleague, conversation):
+        raise ValidationError(_("This colleague may not see this client's information."))
     conversation.consultants.add(colleague)
     _message(
         conversation,
@@ -293,6 +388,7 @@ def consult(conversation: Conversation, by: AbstractBaseUser, colleague: Abstrac
 @transaction.atomic
 def close(conversation: Conversation, by: AbstractBaseUser, summary: str) -> None:
     """End the conversation; its transcript and summary stay in the client record."""
+    require_professional(by, conversation, what="chat_close")
     if not summary.strip():
         raise ValidationError(_("Write a summary before closing."))
     summary = clean_message(summary)

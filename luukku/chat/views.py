@@ -6,12 +6,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from luukku.audit.models import Purpose
+from luukku.access.policy import readable
 from luukku.identity.decorators import professional_required
-from luukku.identity.services import log_client_read
+from luukku.web.routes import Audience, route
 from luukku.web.session import remember
 
-from . import services
+from . import client_data, services
 from .consumers import SESSION_KEY
 from .models import ChatMessage, ChatQueue, Conversation
 
@@ -35,19 +35,29 @@ def _person(request: HttpRequest):
     return request.acting_for if getattr(request.user, "resident", None) is not None else None
 
 
+@route(Audience.PUBLIC, "own")
 def chat_home(request: HttpRequest) -> HttpResponse:
     queues = [
         {"queue": q, "open": services.is_open(q), "next": services.next_opening(q)}
         for q in ChatQueue.objects.select_related("unit").order_by("name")
     ]
     person = _person(request)
-    return render(
-        request,
-        "chat/home.html",
-        {"queues": queues, "recent": services.conversations_of(person)[:5] if person else []},
+    recent = (
+        readable(
+            request.user,
+            person,
+            services.conversations_of(person)[:20],
+            client_data.scope,
+            what="listing",
+            log=False,
+        )[:5]
+        if person
+        else []
     )
+    return render(request, "chat/home.html", {"queues": queues, "recent": recent})
 
 
+@route(Audience.RESIDENT_OR_ANONYMOUS, "own")
 @require_POST
 def start(request: HttpRequest, code: str) -> HttpResponse:
     wanted = get_object_or_404(ChatQueue, code=code)
@@ -77,6 +87,7 @@ def _joined(request: HttpRequest, public_id) -> Conversation:
     return conversation
 
 
+@route(Audience.RESIDENT_OR_ANONYMOUS, "own")
 @require_http_methods(["GET", "POST"])
 def conversation_view(request: HttpRequest, public_id) -> HttpResponse:
     conversation = _joined(request, public_id)
@@ -105,17 +116,20 @@ def conversation_view(request: HttpRequest, public_id) -> HttpResponse:
     )
 
 
+@route(Audience.RESIDENT_OR_PROFESSIONAL, "health")
 def attachment(request: HttpRequest, pk: int) -> FileResponse:
-    message = get_object_or_404(ChatMessage.objects.select_related("conversation__queue"), pk=pk)
+    """A picture sent in a conversation: to its participants; a professional's download is logged."""
+    message = get_object_or_404(
+        ChatMessage.objects.select_related("conversation__queue__unit", "conversation__person"), pk=pk
+    )
     conversation = message.conversation
-    professional = services.is_professional_in(request.user, conversation)
-    if (
-        not message.attachment
-        or (message.internal and not professional)
-        or not (
-            professional
-            or services.may_join(request.user, request.session.get(SESSION_KEY, []), conversation)
-        )
+    if not message.attachment:
+        raise Http404
+    if services.is_professional_in(request.user, conversation):
+        if not services.professional_decision(request.user, conversation, what="chat_attachment"):
+            raise Http404
+    elif message.internal or not services.may_join(
+        request.user, request.session.get(SESSION_KEY, []), conversation
     ):
         raise Http404
     response = FileResponse(message.attachment.open("rb"))
@@ -124,6 +138,7 @@ def attachment(request: HttpRequest, pk: int) -> FileResponse:
     return response
 
 
+@route(Audience.PUBLIC, "none")
 def video_room(request: HttpRequest, room: str) -> HttpResponse:
     """Development stand-in for the video server: shows that the room link works."""
     return render(request, "chat/video_room.html", {"room": room})
@@ -132,6 +147,7 @@ def video_room(request: HttpRequest, room: str) -> HttpResponse:
 # --- Professionals -------------------------------------------------------------------------------
 
 
+@route(Audience.PROFESSIONAL, "none")
 @professional_required
 @require_http_methods(["GET", "POST"])
 def desk(request: HttpRequest) -> HttpResponse:
@@ -152,25 +168,22 @@ def desk(request: HttpRequest) -> HttpResponse:
     return render(request, template, {"rows": rows, "mine": mine, "consulting": consulting})
 
 
+@route(Audience.PROFESSIONAL, "health")
 @professional_required
 @require_http_methods(["GET", "POST"])
 def professional_conversation(request: HttpRequest, public_id) -> HttpResponse:
     conversation = get_object_or_404(
         Conversation.objects.select_related("queue", "person", "assignee"), public_id=public_id
     )
-    if not services.is_professional_in(request.user, conversation):
-        raise PermissionDenied(_("You do not have the right to see this conversation."))
-    if conversation.person is not None:
-        log_client_read(
-            request.user, conversation.person, "chat", Purpose.CARE, via_unit=conversation.queue.unit
-        )
+    services.require_professional(request.user, conversation)
     error = ""
     if request.method == "POST":
         action = request.POST.get("action")
         users = get_user_model().objects
         try:
-            if action == "take" and conversation.status == Conversation.Status.WAITING:
-                services._take(conversation, request.user)
+            if action == "take" and services.take(conversation, request.user) is None:
+                messages.info(request, _("A colleague took this conversation first."))
+                return redirect("chat:desk")
             elif action == "message":
                 services.post(
                     conversation,
@@ -205,12 +218,14 @@ def professional_conversation(request: HttpRequest, public_id) -> HttpResponse:
             return redirect("chat:professional", public_id=conversation.public_id)
         except ValidationError as invalid:
             error = " ".join(invalid.messages)
-    colleagues = (
-        get_user_model()
+    colleagues = [
+        user
+        for user in get_user_model()
         .objects.filter(professional__roles__unit=conversation.queue.unit)
         .exclude(pk=request.user.pk)
         .distinct()
-    )
+        if services.may_take_over(user, conversation)
+    ]
     return render(
         request,
         "chat/professional.html",

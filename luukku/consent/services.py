@@ -7,10 +7,14 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from luukku.access.policy import may_see, readable
+from luukku.access.registry import event_scope
+from luukku.access.services import access_log_for
 from luukku.audit.models import Event
-from luukku.audit.services import access_log_of, record_event
+from luukku.audit.services import record_event
 from luukku.identity.models import OrgUnit, Resident
 
+from . import export
 from .models import Consent
 
 
@@ -48,86 +52,61 @@ def allows(person: Resident, scope: str, unit: OrgUnit) -> bool:
     )
 
 
-def own_data(person: Resident) -> dict:
-    """Everything Luukku holds on the person, for the resident's own-data export (machine-readable)."""
-    from luukku.booking.services import appointments_of
-    from luukku.carepaths.services import paths_of
-    from luukku.questionnaires.services import responses_of
+def when(value) -> str | None:
+    return value.isoformat() if value else None
 
-    def when(value):
-        return value.isoformat() if value else None
 
-    return {
+def own_data(user: AbstractBaseUser, person: Resident) -> dict:
+    """Everything Luukku holds on the person that `user` may see, for the own-data export.
+
+    Sections come from the apps (consent.export); each item passes the access policy, so a guardian
+    gets nothing of a minor's own service events, not even that they exist.
+    """
+    data: dict = {
         "person": {
             "name": person.full_name,
             "birth_date": when(person.birth_date),
             "municipality": person.municipality_code,
             "language": person.language,
         },
-        "appointments": [
-            {
-                "service": a.service.name,
-                "starts_at": when(a.slot.starts_at),
-                "status": a.status,
-                "booked_as": a.booked_as,
-            }
-            for a in appointments_of(person)
-        ],
-        "forms": [
-            {
-                "form": r.definition.key,
-                "version": r.definition.version,
-                "status": r.status,
-                "answered_at": when(r.completed_at),
-                "answers": r.answers,
-                "scores": r.scores,
-            }
-            for r in responses_of(person)
-        ],
-        "care_paths": [
-            {
-                "path": p.template.name,
-                "phase": p.phase,
-                "status": p.status,
-                "started_at": when(p.started_at),
-                "tasks": [
-                    {
-                        "task": t.display_title,
-                        "status": t.status,
-                        "due_at": when(t.due_at),
-                        "result": t.result,
-                    }
-                    for t in p.tasks.all()
-                ],
-                "messages": [
-                    {"at": when(m.created_at), "from_team": m.from_team, "text": m.body}
-                    for m in p.messages.all()
-                ],
-            }
-            for p in paths_of(person)
-        ],
-        "consents": [
-            {
-                "scope": c.scope,
-                "unit": c.unit.name if c.unit else None,
-                "valid_from": when(c.valid_from),
-                "valid_until": when(c.valid_until),
-                "revoked_at": when(c.revoked_at),
-            }
-            for c in consents_of(person)
-        ],
-        "access_log": [
-            {
-                "at": when(e.at),
-                "professional": e.actor_name,
-                "role": e.actor_role,
-                "unit": e.actor_unit,
-                "data": e.what,
-                "purpose": e.purpose,
-            }
-            for e in access_log_of(person)
-        ],
-        "events": [
-            {"at": when(e.at), "kind": e.kind} for e in Event.objects.filter(subject=person).order_by("at")
-        ],
+        "sections": [],
     }
+    for section in export.sections():
+        items = readable(user, person, section.items(person), section.scope, what="own_data", log=False)
+        data[section.key] = [section.as_json(item) for item in items]
+        data["sections"].append(
+            {"key": section.key, "title": str(section.title), "lines": [section.summary(i) for i in items]}
+        )
+    data["consents"] = [
+        {
+            "scope": c.scope,
+            "unit": c.unit.name if c.unit else None,
+            "valid_from": when(c.valid_from),
+            "valid_until": when(c.valid_until),
+            "revoked_at": when(c.revoked_at),
+        }
+        for c in consents_of(person)
+    ]
+    data["access_log"] = [
+        {
+            "at": when(e.at),
+            "professional": e.actor_name,
+            "role": e.actor_role,
+            "unit": e.actor_unit,
+            "data": e.what,
+            "purpose": e.purpose,
+            "basis": e.basis,
+        }
+        for e in access_log_for(user, person)
+    ]
+    data["events"] = [
+        {"at": when(e.at), "kind": e.kind}
+        for e in Event.objects.filter(subject=person).order_by("at")
+        if _event_visible(user, person, e)
+    ]
+    return data
+
+
+def _event_visible(user: AbstractBaseUser, person: Resident, event: Event) -> bool:
+    scope = event_scope(event.kind, event.data)
+    return scope is None or may_see(user, person, *scope)

@@ -10,12 +10,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from luukku.audit.services import record_event
 from luukku.identity.decorators import resident_required
 from luukku.web.forms import posted
+from luukku.web.routes import Audience, route
 
 from . import services
 from .forms import ConsentForm
 from .models import Consent
 
 
+@route(Audience.RESIDENT, "own")
 @resident_required
 @require_http_methods(["GET", "POST"])
 def consents(request: HttpRequest) -> HttpResponse:
@@ -36,6 +38,7 @@ def consents(request: HttpRequest) -> HttpResponse:
     )
 
 
+@route(Audience.RESIDENT, "own")
 @resident_required
 @require_POST
 def revoke(request: HttpRequest, pk: int) -> HttpResponse:
@@ -45,10 +48,11 @@ def revoke(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("consent:list")
 
 
+@route(Audience.RESIDENT, "own")
 @resident_required
 def my_data(request: HttpRequest) -> HttpResponse:
     person = request.acting_for
-    data = services.own_data(person)
+    data = services.own_data(request.user, person)
     record_event(
         "consent.own_data_exported",
         subject=person,
@@ -56,8 +60,9 @@ def my_data(request: HttpRequest) -> HttpResponse:
         format="json" if request.GET.get("muoto") == "json" else "html",
     )
     if request.GET.get("muoto") == "json":
+        machine = {k: v for k, v in data.items() if k != "sections"}
         response = HttpResponse(
-            json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+            json.dumps(machine, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
         )
         response["Content-Disposition"] = (
             f'attachment; filename="luukku-omat-tiedot-{timezone.localdate()}.json"'

@@ -19,3 +19,17 @@ class CallBackForm(forms.Form):
 
     def clean_phone(self) -> str:
         return normalise_phone(self.cleaned_data.get("phone", ""))
+
+
+class MaturityForm(forms.Form):
+    """A professional's judgement that a 12-17-year-old decides alone in one service event."""
+
+    service_event = forms.RegexField(
+        label=_("Service event"),
+        max_length=100,
+        regex=r"^[a-z0-9-]+(:[a-z0-9-]+)?\Z",
+        error_messages={"invalid": _("Use the service's code, e.g. ehkaisyneuvonta or chat:hoitaja.")},
+        help_text=_("The service's code, e.g. ehkaisyneuvonta, or chat:<queue> or carepath:<path>."),
+    )
+    decides_alone = forms.BooleanField(label=_("Decides alone; not shown to the guardians"), required=False)
+    reason = forms.CharField(label=_("Grounds"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))

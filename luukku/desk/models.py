@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from luukku.identity.models import Role
 
+from .queryset import WorkItemQuerySet
+
 
 class WorkItem(models.Model):
     class Kind(models.TextChoices):
@@ -50,6 +52,8 @@ class WorkItem(models.Model):
     contact_name = models.CharField(max_length=150, blank=True)
     contact_phone = models.CharField(max_length=25, blank=True)
     note = models.TextField(blank=True)
+
+    objects = WorkItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["priority", "due_at", "created_at"]

@@ -4,16 +4,29 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from luukku.audit.models import Event
+from luukku.access.categories import Action, Category
+from luukku.access.policy import AccessDenied, category_of_unit, decide, require, sector_of, work_roles
+from luukku.access.registry import event_scope
+from luukku.access.services import find_client
+from luukku.audit.models import Event, Purpose
 from luukku.audit.services import record_event
-from luukku.identity.models import OrgUnit, Professional, Resident, Role, RoleAssignment
-from luukku.identity.services import active_roles, find_client, log_client_read, serving_role, units_below
+from luukku.identity.models import (
+    CLIENT_WORK_ROLES,
+    MaturityAssessment,
+    OrgUnit,
+    Professional,
+    Resident,
+    Role,
+    RoleAssignment,
+)
+from luukku.identity.rules import CHILD_AGE_LIMIT, MAJORITY_AGE
+from luukku.identity.services import units_below
 
 from .models import ChainTemplate, ClientChain, ClientChainStep, ResponsibleWorker, WorkItem, WorkItemHistory
 from .tasks import escalate_item
@@ -83,7 +96,24 @@ def close_source(source: str, actor: AbstractBaseUser | None) -> None:
 
 
 def _may_work_on(user: AbstractBaseUser, item: WorkItem) -> bool:
-    return item.unit_id in units_below([r.unit for r in active_roles(user)])
+    """Work addressed to a unit is for its client-work professionals (not auditors, not administrators)."""
+    return item.unit_id in units_below([r.unit for r in work_roles(user)])
+
+
+def category_of_item(item: WorkItem) -> str:
+    """A call-back request carries a name and a phone number; other work is data of the unit's sector."""
+    return Category.BASIC if item.kind == WorkItem.Kind.CALL_BACK else category_of_unit(item.unit)
+
+
+def open_item(user: AbstractBaseUser, item: WorkItem) -> None:
+    """Opening an item about a known client is a read of the client's data: decided and logged."""
+    _require(user, item)
+    if item.client is not None:
+        require(user, item.client, category_of_item(item), what="work_item", purpose=_purpose(item))
+
+
+def _purpose(item: WorkItem) -> str:
+    return Purpose.SOCIAL_WORK if item.kind == WorkItem.Kind.NOTIFICATION else Purpose.CARE
 
 
 def _require(user: AbstractBaseUser, item: WorkItem) -> None:
@@ -92,12 +122,12 @@ def _require(user: AbstractBaseUser, item: WorkItem) -> None:
 
 
 def queue(user: AbstractBaseUser, view: str = "unit") -> QuerySet[WorkItem]:
-    roles = active_roles(user)
+    roles = work_roles(user)
     items = WorkItem.objects.exclude(status=WorkItem.Status.DONE).select_related("client", "assignee", "unit")
     if view == "mine":
         return items.filter(assignee=user)
     if view == "escalated":
-        managed = [r.unit for r in roles if r.role in {Role.UNIT_MANAGER, Role.ADMINISTRATOR}]
+        managed = [r.unit for r in roles if r.role == Role.UNIT_MANAGER]
         return items.filter(escalated_at__isnull=False, unit__in=units_below(managed))
     return items.filter(unit__in=units_below([r.unit for r in roles]))
 
@@ -108,7 +138,7 @@ def colleagues(item: WorkItem) -> QuerySet:
 
     units = [u.pk for u in item.unit.ancestors_and_self()]
     user_ids = RoleAssignment.objects.filter(
-        RoleAssignment.in_force(timezone.localdate()), unit__in=units
+        RoleAssignment.in_force(timezone.localdate()), unit__in=units, role__in=CLIENT_WORK_ROLES
     ).values_list("professional__user_id", flat=True)
     return get_user_model().objects.filter(pk__in=user_ids).order_by("last_name", "first_name")
 
@@ -172,8 +202,10 @@ def others_handling(items: list[WorkItem]) -> dict[int, list[WorkItem]]:
 def link_client(item: WorkItem, user: AbstractBaseUser, hetu: str) -> Resident:
     """Identify the client an anonymous notification concerns; the look-up is access-logged."""
     _require(user, item)
-    client = find_client(user, hetu)
-    log_client_read(user, client, "notification", "social_work" if item.kind == "notification" else "care")
+    client = find_client(user, hetu, _purpose(item))
+    require(
+        user, client, category_of_item(item), what="notification", action=Action.WRITE, purpose=_purpose(item)
+    )
     WorkItem.objects.filter(pk=item.pk).update(client=client)
     item.client = client
     _history(item, user, _("Linked to the client"))
@@ -181,17 +213,6 @@ def link_client(item: WorkItem, user: AbstractBaseUser, hetu: str) -> Resident:
 
 
 # --- Client 360 -------------------------------------------------------------------------------------
-
-HEALTH_ROLES = {Role.NURSE, Role.DOCTOR}
-
-
-def sector_of(assignment: RoleAssignment) -> str:
-    if assignment.role == Role.SOCIAL_WORKER:
-        return "social"
-    if assignment.role in HEALTH_ROLES:
-        return "health"
-    codes = {u.code for u in assignment.unit.ancestors_and_self()}
-    return "social" if "sosiaalipalvelut" in codes else "health"
 
 
 def segment(client: Resident) -> list[str]:
@@ -231,10 +252,12 @@ class Client360:
     chains: list = field(default_factory=list)
     chats: list = field(default_factory=list)
     consents: list = field(default_factory=list)
+    minor_decisions: list | None = None  # None: not a 12-17-year-old
 
 
-HEALTH_EVENTS = ("booking.", "questionnaire.", "carepath.", "chat.", "assessment.")
-SOCIAL_EVENTS = ("desk.",)
+def _visible_event(event: Event, sees: dict[str, bool]) -> bool:
+    scope = event_scope(event.kind, event.data)
+    return sees.get(scope[0], True) if scope else True
 
 
 def client_360(user: AbstractBaseUser, client: Resident, purpose: str) -> Client360:
@@ -242,19 +265,15 @@ def client_360(user: AbstractBaseUser, client: Resident, purpose: str) -> Client
     from luukku.booking.services import appointments_of, latest_contact_phone
     from luukku.carepaths.services import paths_of
     from luukku.chat.services import conversations_of
-    from luukku.consent.models import Scope
-    from luukku.consent.services import allows, consents_of
+    from luukku.consent.services import consents_of
     from luukku.questionnaires.services import responses_of
     from luukku.registry.adapters import population_register
 
-    role = serving_role(user, client)
-    if role is None:
-        raise PermissionDenied(_("None of your roles is in a unit that serves this client."))
-    sector = sector_of(role)
-    sees_health = sector == "health" or allows(client, Scope.HEALTH_TO_SOCIAL, role.unit)
-    sees_social = sector == "social" or allows(client, Scope.SOCIAL_TO_HEALTH, role.unit)
+    sees_health = decide(user, client, Category.HEALTH, what="client_360", log=False).allowed
+    sees_social = decide(user, client, Category.SOCIAL, what="client_360", log=False).allowed
     parts = ["basic_data"] + (["health"] if sees_health else []) + (["social"] if sees_social else [])
-    log_client_read(user, client, "client_360:" + "+".join(parts), purpose)
+    role = require(user, client, Category.BASIC, what="client_360:" + "+".join(parts), purpose=purpose).role
+    sector = sector_of(role)
     register = population_register()
     today = timezone.localdate()
     view = Client360(
@@ -271,13 +290,11 @@ def client_360(user: AbstractBaseUser, client: Resident, purpose: str) -> Client
         workers=list(client.responsible_workers.select_related("professional__user")),
         consents=list(consents_of(client)),
     )
-    prefixes = (
-        ("identity.", "consent.")
-        + (HEALTH_EVENTS if sees_health else ())
-        + (SOCIAL_EVENTS if sees_social else ())
-    )
+    if CHILD_AGE_LIMIT <= client.age() < MAJORITY_AGE:
+        view.minor_decisions = list(client.maturity_assessments.order_by("service_event"))
+    sees = {Category.HEALTH: sees_health, Category.SOCIAL: sees_social}
     events = Event.objects.filter(subject=client).order_by("-at")[:200]
-    view.timeline = [e for e in events if e.kind.startswith(prefixes)]
+    view.timeline = [e for e in events if _visible_event(e, sees)]
     if sees_health:
         view.appointments = list(appointments_of(client))
         view.forms = [r for r in responses_of(client) if r.status == "completed"]
@@ -295,7 +312,50 @@ def client_360(user: AbstractBaseUser, client: Resident, purpose: str) -> Client
     return view
 
 
+def assess_maturity(
+    client: Resident, by: AbstractBaseUser, service_event: str, decides_alone: bool, reason: str
+) -> MaturityAssessment:
+    """Record that a 12-17-year-old decides alone (or no longer) in one service event.
+
+    Patient Act 785/1992 § 7 and Social Welfare Client Act 812/2000 § 10: a minor mature enough for
+    the decision decides, and may forbid disclosure to the guardians (§ 9 / § 11). While it stands,
+    the guardians do not act in that event nor see anything of it.
+    """
+    if not CHILD_AGE_LIMIT <= client.age() < MAJORITY_AGE:
+        raise ValidationError(_("A maturity assessment is made for a 12-17-year-old."))
+    require(
+        by,
+        client,
+        Category.CONFIDENTIAL_MINOR,
+        what="maturity_assessment",
+        action=Action.WRITE,
+        service_event=service_event,
+    )
+    assessment, _created = MaturityAssessment.objects.update_or_create(
+        minor=client,
+        service_event=service_event,
+        defaults={
+            "decides_alone": decides_alone,
+            "reason": reason,
+            "assessed_by": Professional.objects.filter(user=by).first(),
+            "assessed_at": timezone.now(),
+        },
+    )
+    record_event(
+        "desk.maturity_assessed",
+        subject=client,
+        actor=by,
+        maturity=service_event,
+        decides_alone=decides_alone,
+    )
+    return assessment
+
+
 def set_responsible(client: Resident, kind: str, professional: Professional, by: AbstractBaseUser) -> None:
+    """Name the client's own nurse, doctor or social worker; the one named must serve the client too."""
+    require(by, client, Category.BASIC, what="responsible_worker", action=Action.WRITE)
+    if not decide(professional.user, client, Category.BASIC, what="responsible_worker", log=False):
+        raise AccessDenied(_("%(name)s does not serve this client.") % {"name": professional})
     ResponsibleWorker.objects.update_or_create(
         client=client, kind=kind, defaults={"professional": professional, "since": timezone.localdate()}
     )
@@ -307,6 +367,14 @@ def set_responsible(client: Resident, kind: str, professional: Professional, by:
 
 @transaction.atomic
 def start_chain(template: ChainTemplate, client: Resident, by: AbstractBaseUser) -> ClientChain:
+    require(
+        by,
+        client,
+        Category.HEALTH,
+        what="service_chain",
+        action=Action.WRITE,
+        service_event=f"chain:{template.code}",
+    )
     chain = ClientChain.objects.create(template=template, client=client, started_by=by)
     due = timezone.now()
     for step in template.steps.all():
@@ -324,10 +392,12 @@ def start_chain(template: ChainTemplate, client: Resident, by: AbstractBaseUser)
 
 
 def take_step(step: ClientChainStep, professional: Professional) -> None:
+    require(professional.user, step.chain.client, Category.HEALTH, what="service_chain", action=Action.WRITE)
     ClientChainStep.objects.filter(pk=step.pk, done_at__isnull=True).update(owner=professional)
 
 
 def complete_step(step: ClientChainStep, by: AbstractBaseUser) -> None:
+    require(by, step.chain.client, Category.HEALTH, what="service_chain", action=Action.WRITE)
     if ClientChainStep.objects.filter(pk=step.pk, done_at__isnull=True).update(
         done_at=timezone.now(), done_by=by
     ):
@@ -342,7 +412,7 @@ def complete_step(step: ClientChainStep, by: AbstractBaseUser) -> None:
 
 def chains_needing(user: AbstractBaseUser) -> list[ClientChainStep]:
     """Next steps of service chains that this professional owns, or whose role and unit they have."""
-    roles = active_roles(user)
+    roles = work_roles(user)
     steps = (
         ClientChainStep.objects.filter(done_at__isnull=True)
         .select_related("chain__client", "chain__template", "owner__user", "owner_unit")

@@ -2,11 +2,12 @@ import secrets
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -15,14 +16,20 @@ from luukku.identity.decorators import professional_required
 from luukku.identity.models import Professional, Resident
 from luukku.identity.services import SignInRefused
 from luukku.web.forms import posted
+from luukku.web.routes import Audience, route
 
 from . import services
-from .forms import CallBackForm
+from .forms import CallBackForm, MaturityForm
 from .models import ChainTemplate, ClientChainStep, ResponsibleWorker, WorkItem
 
-VIEWS = {"unit": _("My units"), "mine": _("Mine"), "escalated": _("Escalated")}
+VIEWS = {
+    "unit": gettext_lazy("My units"),
+    "mine": gettext_lazy("Mine"),
+    "escalated": gettext_lazy("Escalated"),
+}
 
 
+@route(Audience.PROFESSIONAL, "basic")
 @professional_required
 def work_queue(request: HttpRequest) -> HttpResponse:
     view = request.GET.get("nakyma", "unit")
@@ -43,11 +50,11 @@ def work_queue(request: HttpRequest) -> HttpResponse:
 
 def _item(request: HttpRequest, pk: int) -> WorkItem:
     item = get_object_or_404(WorkItem.objects.select_related("client", "assignee", "unit"), pk=pk)
-    if not services._may_work_on(request.user, item):
-        raise PermissionDenied(_("This work belongs to another unit."))
+    services.open_item(request.user, item)
     return item
 
 
+@route(Audience.PROFESSIONAL, "basic")
 @sensitive_post_parameters("hetu")
 @professional_required
 @require_http_methods(["GET", "POST"])
@@ -91,6 +98,7 @@ def item_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@route(Audience.PROFESSIONAL, "basic")
 @professional_required
 @require_http_methods(["GET", "POST"])
 def client_360(request: HttpRequest, public_id) -> HttpResponse:
@@ -98,7 +106,17 @@ def client_360(request: HttpRequest, public_id) -> HttpResponse:
     purpose = request.GET.get("purpose", Purpose.CARE)
     if purpose not in Purpose.values or purpose == Purpose.AUDIT:
         purpose = Purpose.CARE
-    if request.method == "POST":
+    maturity = MaturityForm(request.POST if request.POST.get("action") == "maturity" else None)
+    if request.method == "POST" and maturity.is_bound:
+        if maturity.is_valid():
+            try:
+                services.assess_maturity(client, request.user, **maturity.cleaned_data)
+            except ValidationError as invalid:
+                maturity.add_error(None, invalid)
+            else:
+                messages.success(request, _("The maturity assessment is recorded."))
+                return redirect(f"{reverse('desk:client', args=[client.public_id])}?purpose={purpose}")
+    elif request.method == "POST":
         professional = Professional.objects.get(user=request.user)
         if (
             request.POST.get("action") == "responsible"
@@ -124,10 +142,13 @@ def client_360(request: HttpRequest, public_id) -> HttpResponse:
             "purpose": purpose,
             "chain_templates": ChainTemplate.objects.order_by("name"),
             "worker_kinds": ResponsibleWorker.Kind.choices,
+            "maturity_form": maturity,
         },
+        status=400 if maturity.errors else 200,
     )
 
 
+@route(Audience.PUBLIC, "own")
 @sensitive_post_parameters("phone", "name")
 @require_http_methods(["GET", "POST"])
 def call_back(request: HttpRequest) -> HttpResponse:
@@ -156,6 +177,7 @@ def call_back(request: HttpRequest) -> HttpResponse:
     return render(request, "desk/call_back.html", {"form": form}, status=400 if form.errors else 200)
 
 
+@route(Audience.PROFESSIONAL, "basic")
 @professional_required
 @require_POST
 def claim_from_queue(request: HttpRequest, pk: int) -> HttpResponse:

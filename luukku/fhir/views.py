@@ -1,23 +1,26 @@
 """Read endpoints of the FHIR R4 interface. Schedules and slots are public (no personal data);
-appointments are shown to the resident (and those acting for them) and to serving professionals, whose
-reads are written to the access log."""
+client data (appointments, questionnaire responses, care plans) goes through the access policy:
+residents by the proxy rules, professionals by their role, care relationship and the health/social
+line, every read and refusal written to the access log."""
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import F, Q
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from luukku.audit.models import Purpose
+from luukku.access.policy import decide, readable
+from luukku.booking import client_data as booking_data
 from luukku.booking.models import Appointment, Calendar, Slot
+from luukku.carepaths import client_data as carepath_data
 from luukku.carepaths.models import ClientPath
 from luukku.identity.models import Resident
-from luukku.identity.rules import Matter
-from luukku.identity.services import is_uuid, log_client_read, serving_role
+from luukku.identity.services import is_uuid
+from luukku.questionnaires import client_data as questionnaire_data
 from luukku.questionnaires.models import Definition
 from luukku.questionnaires.models import Response as QuestionnaireResponseModel
+from luukku.web.routes import Audience, route
 
 from . import booking as mapping
 from . import carepaths as carepaths_mapping
@@ -27,6 +30,7 @@ from .responses import outcome, resource_response, search_bundle
 MAX_RESULTS = 500
 
 
+@route(Audience.PUBLIC, "none")
 @require_GET
 def schedule_read(request: HttpRequest, pk: int) -> HttpResponse:
     calendar = Calendar.objects.select_related("professional__user", "unit").filter(pk=pk).first()
@@ -35,6 +39,7 @@ def schedule_read(request: HttpRequest, pk: int) -> HttpResponse:
     return resource_response(mapping.schedule(calendar))
 
 
+@route(Audience.PUBLIC, "none")
 @require_GET
 def slot_read(request: HttpRequest, pk: int) -> HttpResponse:
     found = Slot.objects.select_related("service").filter(pk=pk).first()
@@ -66,6 +71,7 @@ def _date_filter(values: list[str]) -> Q:
     return query
 
 
+@route(Audience.PUBLIC, "none")
 @require_GET
 def slot_search(request: HttpRequest) -> HttpResponse:
     slots = Slot.objects.select_related("service").order_by("starts_at")
@@ -88,18 +94,15 @@ def slot_search(request: HttpRequest) -> HttpResponse:
     return search_bundle(request, [mapping.slot(s) for s in slots[:MAX_RESULTS]])
 
 
-def _may_read(request: HttpRequest, person: Resident, service_code: str, what: str) -> bool:
-    """Residents read through the proxy rules, professionals through a serving role (logged as `what`)."""
-    user = request.user
-    if not user.is_authenticated:
-        return False
-    if getattr(user, "resident", None) is not None:
-        return user.has_perm("identity.act_for", Matter(person, service_code))
-    try:
-        log_client_read(user, person, what, Purpose.CARE)
-    except PermissionDenied:
-        return False
-    return True
+def _may_read(request: HttpRequest, person: Resident, scope: tuple[str, str], what: str) -> bool:
+    """One resource: residents by the proxy rules, professionals by the access policy (logged)."""
+    category, service_event = scope
+    return decide(request.user, person, category, what=what, service_event=service_event).allowed
+
+
+def _readable(request: HttpRequest, person: Resident, items, scope, what: str) -> list:
+    """A search's results the caller may read; one decision and log row per category and service event."""
+    return readable(request.user, person, items, scope, what=what) if request.user.is_authenticated else []
 
 
 def _patient(request: HttpRequest) -> Resident | None:
@@ -108,6 +111,7 @@ def _patient(request: HttpRequest) -> Resident | None:
     return Resident.objects.filter(public_id=patient).first() if is_uuid(patient) else None
 
 
+@route(Audience.RESIDENT_OR_PROFESSIONAL, "health")
 @require_GET
 def appointment_read(request: HttpRequest, public_id: str) -> HttpResponse:
     found = (
@@ -120,12 +124,13 @@ def appointment_read(request: HttpRequest, public_id: str) -> HttpResponse:
     if (
         found is None
         or found.person is None
-        or not _may_read(request, found.person, found.service.code, "appointments")
+        or not _may_read(request, found.person, booking_data.scope(found), "appointments")
     ):
         return outcome(404, "not-found", f"Appointment/{public_id} is not known or not yours to read")
     return resource_response(mapping.appointment(found))
 
 
+@route(Audience.RESIDENT_OR_PROFESSIONAL, "health")
 @require_GET
 def appointment_search(request: HttpRequest) -> HttpResponse:
     person = _patient(request)
@@ -133,28 +138,17 @@ def appointment_search(request: HttpRequest) -> HttpResponse:
         return outcome(400, "required", "search by patient=Patient/<id>")
     appointments = (
         Appointment.objects.filter(person=person)
-        .select_related("slot__calendar", "service")
+        .select_related("slot__calendar", "service__unit")
         .order_by("slot__starts_at")
     )
-    if not request.user.is_authenticated or (
-        getattr(request.user, "resident", None) is None and serving_role(request.user, person) is None
-    ):
-        return outcome(403, "forbidden", "not allowed to read this patient's appointments")
-    if getattr(request.user, "resident", None) is not None:
-        visible = [
-            a
-            for a in appointments
-            if request.user.has_perm("identity.act_for", Matter(person, a.service.code))
-        ]
-    else:
-        _may_read(request, person, "", "appointments")
-        visible = list(appointments)
-    return search_bundle(request, [mapping.appointment(a) for a in visible[:MAX_RESULTS]])
+    visible = _readable(request, person, appointments[:MAX_RESULTS], booking_data.scope, "appointments")
+    return search_bundle(request, [mapping.appointment(a) for a in visible])
 
 
 # --- Questionnaires ---------------------------------------------------------------------------------
 
 
+@route(Audience.PUBLIC, "none")
 @require_GET
 def questionnaire_read(request: HttpRequest, resource_id: str) -> HttpResponse:
     key, _dash, version = resource_id.rpartition("-")
@@ -164,6 +158,7 @@ def questionnaire_read(request: HttpRequest, resource_id: str) -> HttpResponse:
     return resource_response(questionnaires_mapping.questionnaire(found))
 
 
+@route(Audience.PUBLIC, "none")
 @require_GET
 def questionnaire_search(request: HttpRequest) -> HttpResponse:
     definitions = Definition.objects.order_by("key", "version")
@@ -186,9 +181,10 @@ def questionnaire_search(request: HttpRequest) -> HttpResponse:
 def _readable_response(request: HttpRequest, response: QuestionnaireResponseModel) -> bool:
     if response.person is None:
         return False  # notifications are read in the receiving unit's inbox, not over FHIR
-    return _may_read(request, response.person, response.definition.key, "questionnaire_response")
+    return _may_read(request, response.person, questionnaire_data.scope(response), "questionnaire_response")
 
 
+@route(Audience.RESIDENT_OR_PROFESSIONAL, "health")
 @require_GET
 def questionnaire_response_read(request: HttpRequest, public_id: str) -> HttpResponse:
     found = (
@@ -205,6 +201,7 @@ def questionnaire_response_read(request: HttpRequest, public_id: str) -> HttpRes
     return resource_response(questionnaires_mapping.questionnaire_response(found))
 
 
+@route(Audience.RESIDENT_OR_PROFESSIONAL, "health")
 @require_GET
 def questionnaire_response_search(request: HttpRequest) -> HttpResponse:
     person = _patient(request)
@@ -215,13 +212,20 @@ def questionnaire_response_search(request: HttpRequest) -> HttpResponse:
     )
     if status := request.GET.get("status"):
         responses = responses.filter(status=status)
-    readable = [r for r in responses.order_by("created_at")[:MAX_RESULTS] if _readable_response(request, r)]
-    return search_bundle(request, [questionnaires_mapping.questionnaire_response(r) for r in readable])
+    found = _readable(
+        request,
+        person,
+        responses.order_by("created_at")[:MAX_RESULTS],
+        questionnaire_data.scope,
+        "questionnaire_response",
+    )
+    return search_bundle(request, [questionnaires_mapping.questionnaire_response(r) for r in found])
 
 
 # --- Care paths -------------------------------------------------------------------------------------
 
 
+@route(Audience.RESIDENT_OR_PROFESSIONAL, "health")
 @require_GET
 def care_plan_read(request: HttpRequest, public_id: str) -> HttpResponse:
     found = (
@@ -229,11 +233,12 @@ def care_plan_read(request: HttpRequest, public_id: str) -> HttpResponse:
         if is_uuid(public_id)
         else None
     )
-    if found is None or not _may_read(request, found.person, f"carepath:{found.template.code}", "care_path"):
+    if found is None or not _may_read(request, found.person, carepath_data.scope(found), "care_path"):
         return outcome(404, "not-found", f"CarePlan/{public_id} is not known or not yours to read")
     return resource_response(carepaths_mapping.care_plan(found))
 
 
+@route(Audience.RESIDENT_OR_PROFESSIONAL, "health")
 @require_GET
 def care_plan_search(request: HttpRequest) -> HttpResponse:
     person = _patient(request)
@@ -244,9 +249,5 @@ def care_plan_search(request: HttpRequest) -> HttpResponse:
         .select_related("template", "person", "team")
         .order_by("started_at")
     )
-    readable = [
-        p
-        for p in paths[:MAX_RESULTS]
-        if _may_read(request, person, f"carepath:{p.template.code}", "care_path")
-    ]
-    return search_bundle(request, [carepaths_mapping.care_plan(p) for p in readable])
+    found = _readable(request, person, paths[:MAX_RESULTS], carepath_data.scope, "care_path")
+    return search_bundle(request, [carepaths_mapping.care_plan(p) for p in found])

@@ -105,20 +105,32 @@ class MandateService(Protocol):
     def finish(self, request: HttpRequest, agent_hetu: str) -> list[MandateRecord]:
         """The mandates in force after the browser returns to the callback."""
 
+    def in_force(self, agent_hetu: str, principal_hetu: str) -> bool | None:
+        """Whether the source still has a mandate in force; None when it can answer only in a session
+        the user starts (then a fetched grant is trusted for `LUUKKU_MANDATE_TTL_SECONDS` at most)."""
+
 
 class LocalMandateService:
     def begin(self, request: HttpRequest, agent_hetu: str, callback_url: str) -> str:
         return callback_url
 
-    def finish(self, request: HttpRequest, agent_hetu: str) -> list[MandateRecord]:
+    def _in_force(self, agent_hetu: str):
         today = timezone.localdate()
-        rows = LocalMandate.objects.filter(
+        return LocalMandate.objects.filter(
             Q(valid_until__isnull=True) | Q(valid_until__gte=today),
             agent_hetu=agent_hetu,
             valid_from__lte=today,
             revoked_at__isnull=True,
         )
-        return [MandateRecord(row.principal_hetu, row.issue, row.valid_until) for row in rows]
+
+    def finish(self, request: HttpRequest, agent_hetu: str) -> list[MandateRecord]:
+        return [
+            MandateRecord(row.principal_hetu, row.issue, row.valid_until)
+            for row in self._in_force(agent_hetu)
+        ]
+
+    def in_force(self, agent_hetu: str, principal_hetu: str) -> bool | None:
+        return self._in_force(agent_hetu).filter(principal_hetu=principal_hetu).exists()
 
 
 def valtuudet_checksum_header(client_id: str, api_key: str, path: str, now: dt.datetime) -> str:
@@ -206,6 +218,10 @@ class SuomiFiMandateService:
                 # The HPA answer is valid for this session; it is asked again on the next day.
                 granted.append(MandateRecord(person_id, issues, timezone.localdate()))
         return granted
+
+    def in_force(self, agent_hetu: str, principal_hetu: str) -> bool | None:
+        """HPA answers authorisation questions only inside the session the user opened."""
+        return None
 
 
 @cache

@@ -1,6 +1,7 @@
+from django.conf import settings
 from django.contrib import admin
 
-from .models import LocalMandate, MaturityAssessment, OrgUnit, Professional, RoleAssignment
+from .models import LocalMandate, OrgUnit, Professional, RoleAssignment
 
 
 class RoleInline(admin.TabularInline):
@@ -21,12 +22,12 @@ class ProfessionalAdmin(admin.ModelAdmin):
     inlines = [RoleInline]
 
 
-@admin.register(MaturityAssessment)
-class MaturityAssessmentAdmin(admin.ModelAdmin):
-    list_display = ("minor", "service_event", "decides_alone", "assessed_at")
-    raw_id_fields = ("minor", "assessed_by")
-
-
-@admin.register(LocalMandate)
 class LocalMandateAdmin(admin.ModelAdmin):
+    """The demo's stand-in for the mandate register at Suomi.fi: revoke a mandate here to see it stop
+    working at once. Not registered outside the demo."""
+
     list_display = ("issue", "valid_from", "valid_until", "revoked_at")
+
+
+if settings.DEMO:
+    admin.site.register(LocalMandate, LocalMandateAdmin)

@@ -1,4 +1,3 @@
-import datetime as dt
 import uuid
 
 from django.core.exceptions import PermissionDenied
@@ -6,7 +5,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
-from luukku.audit.services import access_log_of
+from luukku.web.routes import Audience, route
 
 from . import services
 
@@ -30,15 +29,6 @@ class SwitchIn(Schema):
     person: uuid.UUID
 
 
-class AccessLogOut(Schema):
-    at: dt.datetime
-    professional: str
-    role: str
-    unit: str
-    what: str
-    purpose: str
-
-
 def _resident(request):
     resident = getattr(request.user, "resident", None)
     if resident is None:
@@ -51,6 +41,7 @@ def _person(resident, basis: str | None = None) -> PersonOut:
 
 
 @router.get("/me", response=MeOut)
+@route(Audience.RESIDENT, "own")
 def me(request):
     """The signed-in resident, whose matters they handle now, and whom they may act for."""
     resident = _resident(request)
@@ -63,6 +54,7 @@ def me(request):
 
 
 @router.post("/acting-for", response=PersonOut)
+@route(Audience.RESIDENT, "own")
 def switch(request, payload: SwitchIn):
     _resident(request)
     try:
@@ -70,20 +62,3 @@ def switch(request, payload: SwitchIn):
     except PermissionDenied as denied:
         raise HttpError(403, str(denied)) from None
     return _person(target)
-
-
-@router.get("/access-log", response=list[AccessLogOut])
-def my_access_log(request):
-    """Who has read the personal data of the person whose matters the resident handles now."""
-    _resident(request)
-    return [
-        AccessLogOut(
-            at=e.at,
-            professional=e.actor_name,
-            role=e.role_label,
-            unit=e.actor_unit,
-            what=e.what_label,
-            purpose=e.get_purpose_display(),
-        )
-        for e in access_log_of(request.acting_for)
-    ]

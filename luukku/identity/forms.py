@@ -1,7 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from luukku.audit.models import Purpose
 from luukku.registry.hetu import InvalidHetu, parse
 
 
@@ -36,15 +35,3 @@ class PersonaForm(forms.Form):
         if not data.get("persona") and not data.get("hetu") and not self.errors:
             raise forms.ValidationError(_("Choose a test persona or enter a personal identity code."))
         return data
-
-
-class ClientSearchForm(forms.Form):
-    hetu = HetuField()
-    purpose = forms.ChoiceField(
-        label=_("Purpose of the look-up"), choices=[c for c in Purpose.choices if c[0] != Purpose.AUDIT]
-    )
-
-
-class AuditSearchForm(forms.Form):
-    hetu = HetuField(required=False, label=_("Client's personal identity code"))
-    actor = forms.CharField(required=False, max_length=100, label=_("Professional's name"))

@@ -4,13 +4,16 @@ The object is a `Matter`: the person whose matters are handled and, optionally, 
 question (a minor's maturity assessment is made per service event).
 """
 
+import datetime as dt
 from dataclasses import dataclass
 
 import rules
+from django.conf import settings
 from django.utils import timezone
 
 from luukku.registry.adapters import population_register
 
+from .adapters import mandate_service
 from .models import MandateGrant, MaturityAssessment, Resident
 
 CHILD_AGE_LIMIT = 12
@@ -78,15 +81,28 @@ def is_guardian_of_minor_without_own_decision(user, matter: Matter) -> bool:
 
 @rules.predicate
 def holds_valid_mandate(user, matter: Matter) -> bool:
+    """A mandate Luukku fetched, re-checked at the source on every request.
+
+    A mandate revoked at Suomi.fi-valtuudet must stop working at once (Client Data Act 703/2023 § 13:
+    only a person entitled may act). Where the source answers only inside a session the user opens
+    (HPA), the fetched grant is trusted for LUUKKU_MANDATE_TTL_SECONDS at most.
+    """
     actor = _resident(user)
     if actor is None or actor.age() < MAJORITY_AGE:
         return False
-    today = timezone.localdate()
-    return (
+    grant = (
         MandateGrant.objects.filter(agent=actor, principal=matter.person)
-        .exclude(valid_until__lt=today)
-        .exists()
+        .exclude(valid_until__lt=timezone.localdate())
+        .first()
     )
+    if grant is None:
+        return False
+    answer = mandate_service().in_force(actor.hetu, matter.person.hetu)
+    if answer is None:
+        return timezone.now() - grant.fetched_at <= dt.timedelta(seconds=settings.LUUKKU_MANDATE_TTL_SECONDS)
+    if not answer:
+        MandateGrant.objects.filter(agent=actor, principal=matter.person).delete()
+    return answer
 
 
 may_act_for = (
@@ -101,3 +117,9 @@ may_act_for = (
 )
 
 rules.add_perm("identity.act_for", may_act_for)
+
+
+def acts_for(user, matter: Matter) -> bool:
+    """The proxy rule itself. Never `user.has_perm(...)`: Django lets an active superuser (the
+    administrator) pass every permission, and administrators must not act for residents."""
+    return bool(user.is_authenticated) and may_act_for.test(user, matter)

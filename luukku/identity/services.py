@@ -12,13 +12,13 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from luukku.audit.services import log_access, record_event
+from luukku.audit.services import record_event
 from luukku.registry import hetu as hetu_module
 from luukku.registry.adapters import PersonRecord, RegisterUnavailable, population_register
 
 from .adapters import MandateRecord
-from .models import CLIENT_WORK_ROLES, MandateGrant, OrgUnit, Professional, Resident, RoleAssignment
-from .rules import Matter
+from .models import MandateGrant, OrgUnit, Professional, Resident, RoleAssignment
+from .rules import Matter, acts_for
 
 logger = logging.getLogger(__name__)
 ACTING_FOR_SESSION_KEY = "luukku_acting_for"
@@ -107,11 +107,11 @@ def acting_options(user: AbstractBaseUser) -> list[ActingOption]:
         children = []
     for record in children:
         child = sync_resident(record)
-        if user.has_perm("identity.act_for", Matter(child)):
+        if acts_for(user, Matter(child)):
             options.append(ActingOption(child, "guardian"))
     grants = MandateGrant.objects.filter(agent=actor).exclude(valid_until__lt=timezone.localdate())
     for grant in grants.select_related("principal"):
-        if user.has_perm("identity.act_for", Matter(grant.principal)):
+        if acts_for(user, Matter(grant.principal)):
             options.append(ActingOption(grant.principal, "mandate"))
     return options
 
@@ -135,7 +135,7 @@ def store_mandates(agent: Resident, records: list[MandateRecord]) -> int:
 
 def switch_acting_for(request: HttpRequest, public_id: str) -> Resident:
     target = Resident.objects.filter(public_id=public_id).first() if is_uuid(public_id) else None
-    if target is None or not request.user.has_perm("identity.act_for", Matter(target)):
+    if target is None or not acts_for(request.user, Matter(target)):
         logger.warning("refused proxy switch by user %s", request.user.pk)
         record_event("identity.proxy_refused", subject=request.user.resident, actor=request.user)
         raise PermissionDenied(_("You do not have the right to handle this person's matters."))
@@ -153,7 +153,7 @@ def current_acting_for(request: HttpRequest) -> Resident | None:
     public_id = request.session.get(ACTING_FOR_SESSION_KEY)
     if public_id and public_id != str(resident.public_id):
         target = Resident.objects.filter(public_id=public_id).first()
-        if target is not None and user.has_perm("identity.act_for", Matter(target)):
+        if target is not None and acts_for(user, Matter(target)):
             return target
         request.session[ACTING_FOR_SESSION_KEY] = str(resident.public_id)
     return resident
@@ -192,52 +192,3 @@ def units_below(units: list[OrgUnit]) -> list[int]:
         ]
         found += frontier
     return found
-
-
-def serving_role(
-    user: AbstractBaseUser, client: Resident, via_unit: OrgUnit | None = None
-) -> RoleAssignment | None:
-    """The professional's client-work role in a unit that serves the client's municipality, if any.
-
-    `via_unit` is the unit the client contacted (e.g. the county-wide nurse chat): a role in that unit or
-    in a unit under it serves the client when that unit serves the client's municipality.
-    """
-    for assignment in active_roles(user):
-        if assignment.role not in CLIENT_WORK_ROLES:
-            continue
-        if via_unit is not None:
-            if via_unit in assignment.unit.ancestors_and_self() and (
-                client.municipality_code in via_unit.served_municipalities()
-            ):
-                return assignment
-        elif client.municipality_code in assignment.unit.served_municipalities():
-            return assignment
-    return None
-
-
-def find_client(user: AbstractBaseUser, hetu: str) -> Resident:
-    """Look a client up by henkilötunnus for a professional who serves them."""
-    client = resident_from_register(hetu)
-    if serving_role(user, client) is None:
-        raise PermissionDenied(_("None of your roles is in a unit that serves this client."))
-    return client
-
-
-def log_client_read(
-    user: AbstractBaseUser, client: Resident, what: str, purpose: str, via_unit: OrgUnit | None = None
-) -> RoleAssignment:
-    """Let a professional read a client's data through a serving role, writing the read to the access log.
-
-    Every professional read of personal data goes through here; without a serving role it is refused.
-    """
-    role = serving_role(user, client, via_unit)
-    if role is None:
-        raise PermissionDenied(_("None of your roles is in a unit that serves this client."))
-    log_access(user, client, what=what, purpose=purpose, role=role.role, unit=role.unit.name)
-    return role
-
-
-def read_client_basic_data(user: AbstractBaseUser, client: Resident, purpose: str) -> dict:
-    """The client's basic data for a professional, from the population register."""
-    role = log_client_read(user, client, "basic_data", purpose)
-    return {"client": client, "record": population_register().person(client.hetu), "role": role}

@@ -11,9 +11,5 @@ urlpatterns = [
     path("oma/kenen-asioita/", views.acting_for, name="acting_for"),
     path("oma/valtuudet/", views.mandates_begin, name="mandates_begin"),
     path("oma/valtuudet/paluu/", views.mandates_callback, name="mandates_callback"),
-    path("oma/lokitiedot/", views.my_access_log, name="access_log"),
     path("ammattilainen/", views.ProfessionalLoginView.as_view(), name="professional_login"),
-    path("ammattilainen/etusivu/", views.professional_home, name="professional_home"),
-    path("ammattilainen/asiakas/<uuid:public_id>/", views.client_basic_data, name="client"),
-    path("ammattilainen/lokitarkastus/", views.audit_log, name="audit_log"),
 ]

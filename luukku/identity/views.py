@@ -2,26 +2,25 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import LoginView
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from luukku.audit.models import Purpose
-from luukku.audit.services import access_log_of, log_access, search_access_log
 from luukku.web import portal
 from luukku.web.forms import posted
+from luukku.web.routes import Audience, route
 
 from . import services
 from .adapters import IdentificationFailed, MandateUnavailable, mandate_service, oidc_identification
-from .decorators import professional_required, resident_required
-from .forms import AuditSearchForm, ClientSearchForm, PersonaForm
-from .models import MaturityAssessment, Resident, Role
+from .decorators import resident_required
+from .forms import PersonaForm
+from .models import Resident
 from .personas import BY_KEY, PERSONAS, PROFESSIONALS
+from .rules import CHILD_AGE_LIMIT, MAJORITY_AGE
 
 IDENTIFICATION_ERRORS = {
     "cancelled": gettext_lazy("Identification was cancelled. You can try again."),
@@ -36,6 +35,7 @@ def _personas_enabled() -> bool:
     return settings.DEMO and settings.LUUKKU_IDENTIFICATION == "personas"
 
 
+@route(Audience.PUBLIC, "none")
 @sensitive_post_parameters("hetu")
 @require_http_methods(["GET", "POST"])
 def login_view(request: HttpRequest) -> HttpResponse:
@@ -65,6 +65,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
     )
 
 
+@route(Audience.PUBLIC, "none")
 def oidc_callback(request: HttpRequest) -> HttpResponse:
     if _personas_enabled():
         raise Http404
@@ -80,6 +81,7 @@ def oidc_callback(request: HttpRequest) -> HttpResponse:
     return redirect("identity:home")
 
 
+@route(Audience.PUBLIC, "none")
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
     logout(request)
@@ -87,19 +89,25 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     return redirect("web:front")
 
 
+@route(Audience.RESIDENT, "own")
 @resident_required
 def home(request: HttpRequest) -> HttpResponse:
     person: Resident = request.acting_for
-    own_decisions = 0
-    if person.pk != request.user.resident.pk:
-        own_decisions = MaturityAssessment.objects.filter(minor=person, decides_alone=True).count()
+    minor_may_decide = (
+        person.pk != request.user.resident.pk and CHILD_AGE_LIMIT <= person.age() < MAJORITY_AGE
+    )
     return render(
         request,
         "identity/home.html",
-        {"person": person, "own_decisions": own_decisions, "sections": portal.sections_for(request, person)},
+        {
+            "person": person,
+            "minor_may_decide": minor_may_decide,
+            "sections": portal.sections_for(request, person),
+        },
     )
 
 
+@route(Audience.RESIDENT, "own")
 @resident_required
 @require_http_methods(["GET", "POST"])
 def acting_for(request: HttpRequest) -> HttpResponse:
@@ -109,6 +117,7 @@ def acting_for(request: HttpRequest) -> HttpResponse:
     return render(request, "identity/acting_for.html", {"options": services.acting_options(request.user)})
 
 
+@route(Audience.RESIDENT, "own")
 @resident_required
 def mandates_begin(request: HttpRequest) -> HttpResponse:
     callback = request.build_absolute_uri(reverse("identity:mandates_callback"))
@@ -119,6 +128,7 @@ def mandates_begin(request: HttpRequest) -> HttpResponse:
         return redirect("identity:acting_for")
 
 
+@route(Audience.RESIDENT, "own")
 @resident_required
 def mandates_callback(request: HttpRequest) -> HttpResponse:
     try:
@@ -131,17 +141,10 @@ def mandates_callback(request: HttpRequest) -> HttpResponse:
     return redirect("identity:acting_for")
 
 
-@resident_required
-def my_access_log(request: HttpRequest) -> HttpResponse:
-    person: Resident = request.acting_for
-    return render(
-        request, "identity/access_log.html", {"person": person, "entries": access_log_of(person)[:200]}
-    )
-
-
 # --- Professionals -------------------------------------------------------------------------------
 
 
+@route(Audience.PUBLIC, "none")
 class ProfessionalLoginView(LoginView):
     template_name = "identity/login_professional.html"
 
@@ -151,78 +154,4 @@ class ProfessionalLoginView(LoginView):
         return context
 
     def get_success_url(self) -> str:
-        return self.get_redirect_url() or reverse("identity:professional_home")
-
-
-@sensitive_post_parameters("hetu")
-@professional_required
-@require_http_methods(["GET", "POST"])
-def professional_home(request: HttpRequest) -> HttpResponse:
-    roles = services.active_roles(request.user)
-    form = ClientSearchForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            client = services.find_client(request.user, form.cleaned_data["hetu"])
-        except services.SignInRefused as refused:
-            form.add_error("hetu", str(refused))
-        except PermissionDenied as denied:
-            form.add_error(None, str(denied))
-        else:
-            url = reverse("identity:client", args=[client.public_id])
-            return redirect(f"{url}?purpose={form.cleaned_data['purpose']}")
-    is_auditor = any(r.role == Role.AUDITOR for r in roles)
-    return render(
-        request,
-        "identity/professional_home.html",
-        {"roles": roles, "form": form, "is_auditor": is_auditor},
-        status=400 if form.errors else 200,
-    )
-
-
-@professional_required
-def client_basic_data(request: HttpRequest, public_id: str) -> HttpResponse:
-    client = get_object_or_404(Resident, public_id=public_id)
-    purpose = request.GET.get("purpose", "")
-    if purpose not in Purpose.values or purpose == Purpose.AUDIT:
-        return render(
-            request,
-            "identity/purpose_required.html",
-            {"client_id": public_id, "purposes": ClientSearchForm().fields["purpose"]},
-            status=400,
-        )
-    data = services.read_client_basic_data(request.user, client, purpose)
-    return render(request, "identity/client.html", data)
-
-
-@sensitive_post_parameters("hetu")
-@professional_required
-@require_http_methods(["GET", "POST"])
-def audit_log(request: HttpRequest) -> HttpResponse:
-    roles = services.active_roles(request.user)
-    if not any(r.role == Role.AUDITOR for r in roles):
-        raise PermissionDenied(_("Only a data protection auditor may search the access log."))
-    form = AuditSearchForm(posted(request))
-    entries = None
-    if request.method == "POST" and form.is_valid():
-        subject = None
-        if form.cleaned_data["hetu"]:
-            subject = Resident.objects.filter(hetu=form.cleaned_data["hetu"]).first()
-            if subject is None:
-                form.add_error("hetu", _("Luukku has no client with this personal identity code."))
-        if not form.errors:
-            entries = search_access_log(subject, form.cleaned_data["actor"])[:500]
-            if subject is not None:
-                log_access(
-                    request.user,
-                    subject,
-                    what="access_log",
-                    purpose=Purpose.AUDIT,
-                    role=Role.AUDITOR,
-                    unit=roles[0].unit.name,
-                )
-    return render(
-        request,
-        "identity/audit_log.html",
-        {"form": form, "entries": entries},
-        status=400 if form.errors else 200,
-    )
+        return self.get_redirect_url() or reverse("access:professional_home")

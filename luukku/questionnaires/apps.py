@@ -7,15 +7,39 @@ class QuestionnairesConfig(AppConfig):
     label = "questionnaires"
 
     def ready(self) -> None:
+        from luukku.access.policy import readable
+        from luukku.access.registry import register_event_scope
+        from luukku.consent import export
         from luukku.web import portal
 
-        from .services import open_activations
+        from . import client_data
+        from .services import open_activations, responses_of
 
+        register_event_scope("questionnaire.", client_data.event_scope)
+        export.register(
+            export.ExportSection(
+                "forms",
+                _("Forms"),
+                items=responses_of,
+                scope=client_data.scope,
+                as_json=client_data.as_json,
+                summary=client_data.summary,
+            )
+        )
         portal.register(
             portal.Section(
                 "forms",
                 _("Forms to fill in"),
                 template="questionnaires/_home_section.html",
-                context=lambda request, person: {"activations": list(open_activations(person)[:5])},
+                context=lambda request, person: {
+                    "activations": readable(
+                        request.user,
+                        person,
+                        open_activations(person),
+                        client_data.activation_scope,
+                        what="home",
+                        log=False,
+                    )[:5]
+                },
             )
         )

@@ -9,11 +9,13 @@ from django.db.models import Count, QuerySet
 from django.utils import timezone
 from fhir.resources.R4B.questionnaire import Questionnaire
 
+from luukku.access.categories import Action
+from luukku.access.policy import require
 from luukku.audit.models import Event
 from luukku.audit.services import record_event
 from luukku.identity.models import OrgUnit, Resident
 
-from . import engine, scoring
+from . import client_data, engine, scoring
 from .definitions.catalogue import CATALOGUE, Entry
 from .fhirq import walk
 from .models import Activation, Definition, Response
@@ -269,6 +271,16 @@ def inbox(units: list[OrgUnit], handled: bool = False) -> QuerySet[Response]:
 
 def mark_handled(response: Response, user: AbstractBaseUser) -> None:
     """The receiving unit has handled the form (the desk's work item closes with it)."""
+    if response.person is not None:
+        category, key = client_data.scope(response)
+        require(
+            user,
+            response.person,
+            category,
+            what="questionnaire_response",
+            action=Action.WRITE,
+            service_event=key,
+        )
     response_handled.send(sender=Response, response=response, user=user)
     Response.objects.filter(pk=response.pk, handled_at__isnull=True).update(
         handled_at=timezone.now(), handled_by=user

@@ -7,18 +7,20 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from luukku.audit.models import Purpose as AccessPurpose
+from luukku.access.policy import readable, require, work_roles
 from luukku.identity.decorators import professional_required
 from luukku.identity.models import Role
-from luukku.identity.rules import Matter
-from luukku.identity.services import active_roles, is_uuid, log_client_read
+from luukku.identity.rules import Matter, acts_for
+from luukku.identity.services import active_roles, is_uuid
+from luukku.web.routes import Audience, route
 from luukku.web.session import remember
 
-from . import engine, rendering, services
+from . import client_data, engine, rendering, services
 from .models import Definition, Purpose, Response
 from .scoring import BAND_LABELS
 
 SESSION_KEY = "luukku_anonymous_responses"
+_LISTING = {"what": "listing", "log": False}
 # Forms whose outcome has a page of its own in another app: key -> URL name taking the response id.
 RESULT_PAGES: dict[str, str] = {}
 
@@ -50,13 +52,14 @@ def own_response(request: HttpRequest, public_id: str) -> Response:
     if response.person is None:
         if str(response.public_id) not in request.session.get(SESSION_KEY, []):
             raise PermissionDenied(_("You do not have the right to see this form."))
-    elif not request.user.is_authenticated or not request.user.has_perm(
-        "identity.act_for", Matter(response.person, response.definition.key)
+    elif not request.user.is_authenticated or not acts_for(
+        request.user, Matter(response.person, response.definition.key)
     ):
         raise PermissionDenied(_("You do not have the right to see this form."))
     return response
 
 
+@route(Audience.PUBLIC, "own")
 def forms_list(request: HttpRequest) -> HttpResponse:
     person = _person(request)
     current = Definition.objects.filter(current=True).order_by("key")
@@ -66,25 +69,35 @@ def forms_list(request: HttpRequest) -> HttpResponse:
         "notifications": [d for d in current if d.purpose == Purpose.NOTIFICATION],
     }
     if person is not None:
-        context["activations"] = services.open_activations(person)
-        context["unfinished"] = Response.objects.filter(
-            person=person, status=Response.Status.IN_PROGRESS
-        ).select_related("definition")
-        context["answered"] = (
-            Response.objects.filter(person=person, status=Response.Status.COMPLETED)
-            .select_related("definition")
-            .order_by("-completed_at")[:20]
+        mine = Response.objects.filter(person=person).select_related("definition")
+        context["activations"] = readable(
+            request.user, person, services.open_activations(person), client_data.activation_scope, **_LISTING
+        )
+        context["unfinished"] = readable(
+            request.user,
+            person,
+            mine.filter(status=Response.Status.IN_PROGRESS),
+            client_data.scope,
+            **_LISTING,
+        )
+        context["answered"] = readable(
+            request.user,
+            person,
+            mine.filter(status=Response.Status.COMPLETED).order_by("-completed_at")[:20],
+            client_data.scope,
+            **_LISTING,
         )
     return render(request, "questionnaires/list.html", context)
 
 
+@route(Audience.RESIDENT_OR_ANONYMOUS, "own")
 @require_POST
 def begin(request: HttpRequest, key: str) -> HttpResponse:
     definition = get_object_or_404(Definition, key=key, current=True)
     person = _person(request)
     if person is None and not definition.anonymous_allowed:
         return redirect("identity:login")
-    if person is not None and not request.user.has_perm("identity.act_for", Matter(person, key)):
+    if person is not None and not acts_for(request.user, Matter(person, key)):
         raise PermissionDenied(_("You do not have the right to see this form."))
     response = services.start(definition, person, request.user)
     if person is None:
@@ -101,6 +114,7 @@ def _raw(request: HttpRequest, links: set[str]) -> dict[str, list[str]]:
     return raw
 
 
+@route(Audience.RESIDENT_OR_ANONYMOUS, "own")
 @require_http_methods(["GET", "POST"])
 def fill(request: HttpRequest, public_id) -> HttpResponse:
     response = own_response(request, public_id)
@@ -158,6 +172,7 @@ def _render_page(request, response, pages, page, values, errors, partial=False, 
     return render(request, template, context, status=status)
 
 
+@route(Audience.RESIDENT_OR_ANONYMOUS, "own")
 def done(request: HttpRequest, public_id) -> HttpResponse:
     response = own_response(request, public_id)
     if response.status != Response.Status.COMPLETED:
@@ -184,9 +199,10 @@ def _result(response: Response) -> dict:
 
 
 def _units(request: HttpRequest):
-    return [role.unit for role in active_roles(request.user)]
+    return [role.unit for role in work_roles(request.user)]
 
 
+@route(Audience.PROFESSIONAL, "health")
 @professional_required
 def professional_response(request: HttpRequest, public_id) -> HttpResponse:
     response = get_object_or_404(
@@ -195,7 +211,8 @@ def professional_response(request: HttpRequest, public_id) -> HttpResponse:
         status=Response.Status.COMPLETED,
     )
     if response.person is not None:
-        log_client_read(request.user, response.person, "questionnaire_response", AccessPurpose.CARE)
+        category, key = client_data.scope(response)
+        require(request.user, response.person, category, what="questionnaire_response", service_event=key)
     elif response.recipient_unit not in _units(request):
         raise PermissionDenied(_("This notification was sent to another unit."))
     if request.method == "POST" and request.POST.get("action") == "handled":
@@ -209,6 +226,7 @@ def professional_response(request: HttpRequest, public_id) -> HttpResponse:
     )
 
 
+@route(Audience.PROFESSIONAL, "social")
 @professional_required
 def inbox(request: HttpRequest) -> HttpResponse:
     units = _units(request)
@@ -223,6 +241,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     )
 
 
+@route(Audience.PROFESSIONAL, "none")
 @professional_required
 def statistics(request: HttpRequest) -> HttpResponse:
     if not any(

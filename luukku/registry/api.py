@@ -2,6 +2,8 @@ import datetime as dt
 
 from ninja import Router, Schema
 
+from luukku.web.routes import Audience, route
+
 from .hetu import InvalidHetu, parse
 
 router = Router(tags=["registry"])
@@ -17,6 +19,7 @@ class HetuCheck(Schema):
     error: str | None = None
 
 
+@route(Audience.PUBLIC, "none")
 @router.post("/hetu/check", response=HetuCheck, auth=None)
 def check_hetu(request, payload: HetuIn) -> HetuCheck:
     """Validate a personal identity code (format, date and check character); nothing is stored or logged."""

@@ -1,13 +1,16 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from luukku.web.routes import Audience, route
 
+
+@route(Audience.PUBLIC, "none")
 def front(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         if getattr(request.user, "resident", None) is not None:
             return redirect("identity:home")
         if hasattr(request.user, "professional"):
-            return redirect("identity:professional_home")
+            return redirect("access:professional_home")
     return render(request, "web/front.html")
 
 

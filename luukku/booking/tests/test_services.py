@@ -10,9 +10,9 @@ from luukku.booking import services
 from luukku.booking.models import Appointment, Campaign, Slot
 from luukku.booking.services import Booker, BookingRefused, book, cancel, reschedule
 from luukku.booking.tasks import send_reminder
-from luukku.identity.models import MandateGrant, MaturityAssessment
+from luukku.identity.models import MaturityAssessment
 from luukku.notify.models import OutboundMessage
-from luukku.testing import UserFactory, booking_service, child_of, open_slot, resident, resident_user
+from luukku.testing import UserFactory, booking_service, child_of, mandate, open_slot, resident, resident_user
 
 pytestmark = pytest.mark.django_db
 
@@ -144,7 +144,7 @@ def test_someone_elses_child_cannot_be_booked():
 
 def test_booking_on_a_mandate(lempi):
     matti = resident_user(age=57)
-    MandateGrant.objects.create(agent=matti, principal=lempi, issue="sote-asiointi")
+    mandate(matti, lempi)
     appointment = book(open_slot(booking_service(min_age=65)), services.booker_for(matti.user, lempi))
     assert (appointment.booked_as, appointment.person, appointment.booked_by) == (
         "mandate",

@@ -184,8 +184,9 @@ def test_professional_books_for_a_client_and_the_read_is_logged(client, demo):
     assert response.status_code == 302
     appointment = Appointment.objects.get(slot=slot)
     assert appointment.booked_as == "professional"
-    entry = AccessLogEntry.objects.get(subject=appointment.person)
-    assert (entry.what, entry.actor_name) == ("booking", "Riikka Riihinen")
+    entry = AccessLogEntry.objects.get(subject=appointment.person, what="booking")
+    assert (entry.actor_name, entry.action, entry.basis) == ("Riikka Riihinen", "write", "serving_role")
+    assert AccessLogEntry.objects.filter(subject=appointment.person, what="client_search").exists()
 
 
 def test_outbox_shows_confirmation(client, demo, django_capture_on_commit_callbacks):

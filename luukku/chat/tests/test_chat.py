@@ -263,10 +263,12 @@ def test_closed_chat_with_summary_is_in_the_client_record(queues, django_user_mo
     queues["hoitaja"].hours = ALWAYS
     queues["hoitaja"].save()
     matti = resident_from_register(BY_KEY["matti"].hetu)
-    conversation = services.start(queues["hoitaja"], matti, None)
+    matti.user = django_user_model.objects.create(username="matti")
+    matti.save(update_fields=["user"])
+    conversation = services.start(queues["hoitaja"], matti, matti.user)
     riikka = django_user_model.objects.get(username="hoitaja.riikka")
-    services._take(conversation, riikka)
-    services.post(conversation, None, "Kurkku on kipeä.", as_professional=False)
+    services.take(conversation, riikka)
+    services.post(conversation, matti.user, "Kurkku on kipeä.", as_professional=False)
     services.close(conversation, riikka, "Angiinaepäily, ohjattu näytteenottoon.")
     view = client_360(riikka, matti, "care")
     assert [c.summary for c in view.chats] == ["Angiinaepäily, ohjattu näytteenottoon."]

@@ -9,15 +9,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from luukku.identity.models import MandateGrant, MaturityAssessment
-from luukku.identity.rules import Matter
+from luukku.identity.rules import Matter, acts_for
 from luukku.registry.models import Guardianship
-from luukku.testing import child_of, resident, resident_user
+from luukku.testing import UserFactory, child_of, mandate, resident, resident_user
 
 pytestmark = pytest.mark.django_db
 
 
 def may(actor, person, event=None) -> bool:
-    return actor.user.has_perm("identity.act_for", Matter(person, event))
+    return acts_for(actor.user, Matter(person, event))
 
 
 @pytest.fixture
@@ -77,15 +77,13 @@ def test_guardianship_ended_by_court_is_refused(parent):
 
 def test_mandate_in_force(parent):
     mother = resident(age=81)
-    MandateGrant.objects.create(
-        agent=parent, principal=mother, issue="sote-asiointi", valid_until=timezone.localdate()
-    )
+    mandate(parent, mother, valid_until=timezone.localdate())
     assert may(parent, mother)
 
 
 def test_open_ended_mandate(parent):
     mother = resident(age=81)
-    MandateGrant.objects.create(agent=parent, principal=mother, issue="sote-asiointi", valid_until=None)
+    mandate(parent, mother)
     assert may(parent, mother)
 
 
@@ -102,14 +100,14 @@ def test_expired_mandate_is_refused(parent):
 
 def test_mandate_of_a_deceased_principal_is_refused(parent):
     father = resident(age=88, date_of_death=timezone.localdate() - dt.timedelta(days=10))
-    MandateGrant.objects.create(agent=parent, principal=father, issue="sote-asiointi")
+    mandate(parent, father)
     assert not may(parent, father)
 
 
 def test_minor_cannot_be_an_agent():
     teen = resident_user(age=16)
     grandmother = resident(age=79)
-    MandateGrant.objects.create(agent=teen, principal=grandmother, issue="sote-asiointi")
+    mandate(teen, grandmother)
     assert not may(teen, grandmother)
 
 
@@ -123,7 +121,7 @@ def test_deceased_child_and_deceased_actor(parent):
 def test_professional_without_resident_record_acts_for_nobody(parent):
     from luukku.testing import UserFactory
 
-    assert not UserFactory().has_perm("identity.act_for", Matter(parent))
+    assert not acts_for(UserFactory(), Matter(parent))
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -135,3 +133,38 @@ def test_guardian_rule_by_age(parent, age, own_decision):
     expected = age < 12 or (age < 18 and not own_decision)
     assert may(parent, child, "e") is expected
     assert may(parent, child) is (age < 18)
+
+
+def test_mandate_revoked_at_the_source_stops_at_once(parent):
+    from luukku.identity.models import LocalMandate
+
+    mother = resident(age=81)
+    mandate(parent, mother)
+    assert may(parent, mother)
+    LocalMandate.objects.filter(agent_hetu=parent.hetu).update(revoked_at=timezone.now())
+    assert not may(parent, mother)
+    assert not MandateGrant.objects.filter(agent=parent).exists()
+
+
+def test_mandate_the_source_cannot_recheck_lasts_the_ttl_only(parent, settings, monkeypatch):
+    """Suomi.fi HPA answers only in a session the user opens: a fetched grant is trusted for the TTL."""
+    from luukku.identity import rules as rules_module
+
+    class SessionOnlySource:
+        def in_force(self, agent_hetu, principal_hetu):
+            return None
+
+    monkeypatch.setattr(rules_module, "mandate_service", SessionOnlySource)
+    settings.LUUKKU_MANDATE_TTL_SECONDS = 600
+    mother = resident(age=81)
+    grant = MandateGrant.objects.create(agent=parent, principal=mother, issue="sote-asiointi")
+    assert may(parent, mother)
+    MandateGrant.objects.filter(pk=grant.pk).update(fetched_at=timezone.now() - dt.timedelta(seconds=601))
+    assert not may(parent, mother)
+
+
+def test_a_superuser_administrator_acts_for_nobody(parent):
+    """Django lets a superuser pass every has_perm(); the proxy rule must not."""
+    admin_user = UserFactory(is_superuser=True, is_staff=True)
+    assert admin_user.has_perm("identity.act_for", Matter(parent))  # what Django would allow
+    assert not acts_for(admin_user, Matter(parent))

@@ -5,10 +5,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from luukku.access.services import read_basic_data
 from luukku.audit.models import AccessLogEntry, Event
 from luukku.identity.models import LocalMandate, Resident, Role
 from luukku.identity.personas import BY_KEY, seed_organisation, seed_personas
-from luukku.identity.services import ACTING_FOR_SESSION_KEY, read_client_basic_data
+from luukku.identity.services import ACTING_FOR_SESSION_KEY
 from luukku.registry.hetu import build
 from luukku.testing import OrgUnitFactory, child_of, professional, resident
 
@@ -83,7 +84,9 @@ def test_guardian_switches_to_child_and_sees_childs_page(client, demo):
     client.post(reverse("identity:acting_for"), {"person": str(ella.public_id)})
     page = client.get(reverse("identity:home")).content.decode()
     assert "Ella Sofia Testinen" in page
-    assert "alaikäinen päättää itse" in page  # her contraception counselling is hers alone
+    # Her contraception counselling is hers alone: the page says such events may exist, never whether
+    # they do (the same words stand on 13-year-old's page with no assessment at all).
+    assert "voi päättää itse" in page and "ehkäisy" not in page.lower()
 
 
 @pytest.mark.parametrize("forged", ["other_family", "random_uuid", "not_a_uuid", "tampered_uuid"])
@@ -140,21 +143,23 @@ def test_mandate_expiry_takes_effect_immediately(client, demo):
 
 
 def test_residents_pages_need_sign_in(client):
-    for name in ("home", "acting_for", "access_log"):
-        assert client.get(reverse(f"identity:{name}")).status_code == 302
+    for name in ("identity:home", "identity:acting_for", "access:access_log"):
+        assert client.get(reverse(name)).status_code == 302
 
 
 def test_professional_read_is_logged_and_shown_to_resident(client, demo):
     aino = sign_in(client, "aino")
     client.post(reverse("identity:logout"))
     client.login(username="hoitaja.hanna", password="demo-salasana-2026")
-    response = client.post(reverse("identity:professional_home"), {"hetu": aino.hetu, "purpose": "care"})
+    response = client.post(reverse("access:professional_home"), {"hetu": aino.hetu, "purpose": "care"})
     assert response.status_code == 302
     assert aino.hetu not in response["Location"]
     page = client.get(response["Location"]).content.decode()
     assert "Linnankatu 12 B 5" in page
-    entry = AccessLogEntry.objects.get(subject=aino)
-    assert (entry.actor_name, entry.actor_role, entry.actor_unit, entry.purpose) == (
+    search, entry = AccessLogEntry.objects.filter(subject=aino).order_by("at")
+    assert (search.what, search.basis, search.allowed) == ("client_search", "serving_role", True)
+    assert (entry.what, entry.actor_name, entry.actor_role, entry.actor_unit, entry.purpose) == (
+        "basic_data",
         "Hanna Hoitaja",
         "nurse",
         "Hämeenlinnan terveysasema",
@@ -162,9 +167,10 @@ def test_professional_read_is_logged_and_shown_to_resident(client, demo):
     )
     client.logout()
     sign_in(client, "aino")
-    page = client.get(reverse("identity:access_log")).content.decode()
+    page = client.get(reverse("access:access_log")).content.decode()
     assert "Hanna Hoitaja" in page and "sairaanhoitaja, Hämeenlinnan terveysasema" in page
     assert "hoito tai palvelu" in page
+    assert "työskentelee asiakasta palvelevassa yksikössä" in page  # the basis of the read
 
 
 def test_guardian_sees_who_looked_at_childs_data(client, demo):
@@ -172,27 +178,29 @@ def test_guardian_sees_who_looked_at_childs_data(client, demo):
     sign_in(client, "aino")
     client.get(reverse("identity:acting_for"))  # mirrors the children from the register
     child = Resident.objects.get(hetu=BY_KEY["eetu"].hetu)
-    read_client_basic_data(pro.user, child, "care")
+    read_basic_data(pro.user, child, "care")
     client.post(reverse("identity:acting_for"), {"person": str(child.public_id)})
-    page = client.get(reverse("identity:access_log")).content.decode()
+    page = client.get(reverse("access:access_log")).content.decode()
     assert pro.user.get_full_name() in page
 
 
 def test_professional_outside_serving_unit_is_refused(client, demo):
     lempi_hetu = BY_KEY["lempi"].hetu  # lives in Riihimäki, Hanna works in Hämeenlinna
     client.login(username="hoitaja.hanna", password="demo-salasana-2026")
-    response = client.post(reverse("identity:professional_home"), {"hetu": lempi_hetu, "purpose": "care"})
+    response = client.post(reverse("access:professional_home"), {"hetu": lempi_hetu, "purpose": "care"})
     assert response.status_code == 400
-    assert "Mikään rooleistasi ei ole yksikössä, joka palvelee tätä asiakasta." in response.content.decode()
-    assert not AccessLogEntry.objects.exists()
+    assert "Mikään rooleistasi ei ole yksikössä, joka palvelee tätä asiakasta" in response.content.decode()
+    refused = AccessLogEntry.objects.get()  # the refused look-up is for the auditor, not the resident
+    assert (refused.what, refused.allowed, refused.basis) == ("client_search", False, "no_basis")
     lempi = Resident.objects.get(hetu=lempi_hetu)
-    assert client.get(reverse("identity:client", args=[lempi.public_id]) + "?purpose=care").status_code == 403
+    assert client.get(reverse("access:client", args=[lempi.public_id]) + "?purpose=care").status_code == 403
+    assert AccessLogEntry.objects.filter(allowed=False).count() == 2
 
 
 def test_client_page_requires_a_purpose(client, demo):
     client.login(username="hoitaja.hanna", password="demo-salasana-2026")
     aino = resident(age=30)
-    response = client.get(reverse("identity:client", args=[aino.public_id]))
+    response = client.get(reverse("access:client", args=[aino.public_id]))
     assert response.status_code == 400
     assert not AccessLogEntry.objects.exists()
 
@@ -200,9 +208,7 @@ def test_client_page_requires_a_purpose(client, demo):
 def test_address_protection_hides_address(client, demo):
     protected = resident(age=30, address_protected=True, street_address="Salainen tie 1")
     client.login(username="hoitaja.hanna", password="demo-salasana-2026")
-    page = client.get(
-        reverse("identity:client", args=[protected.public_id]) + "?purpose=care"
-    ).content.decode()
+    page = client.get(reverse("access:client", args=[protected.public_id]) + "?purpose=care").content.decode()
     assert "Salainen tie" not in page
     assert "Turvakielto" in page
 
@@ -210,19 +216,19 @@ def test_address_protection_hides_address(client, demo):
 def test_auditor_searches_access_log_and_the_search_is_logged(client, demo):
     aino = resident(age=30)
     client.login(username="hoitaja.hanna", password="demo-salasana-2026")
-    client.get(reverse("identity:client", args=[aino.public_id]) + "?purpose=care")
+    client.get(reverse("access:client", args=[aino.public_id]) + "?purpose=care")
     client.logout()
     client.login(username="tietosuoja.tiina", password="demo-salasana-2026")
-    response = client.post(reverse("identity:audit_log"), {"hetu": aino.hetu, "actor": ""})
+    response = client.post(reverse("access:audit_log"), {"hetu": aino.hetu, "actor": ""})
     assert "Hanna Hoitaja" in response.content.decode()
     assert AccessLogEntry.objects.filter(subject=aino, purpose="audit").count() == 1
-    bad = client.post(reverse("identity:audit_log"), {"hetu": "123", "actor": ""})
+    bad = client.post(reverse("access:audit_log"), {"hetu": "123", "actor": ""})
     assert bad.status_code == 400
 
 
 def test_only_auditors_search_the_log(client, demo):
     client.login(username="hoitaja.hanna", password="demo-salasana-2026")
-    assert client.get(reverse("identity:audit_log")).status_code == 403
+    assert client.get(reverse("access:audit_log")).status_code == 403
 
 
 def test_professional_without_roles_is_refused(client, demo):
@@ -230,7 +236,7 @@ def test_professional_without_roles_is_refused(client, demo):
 
     UserFactory(username="entinen")
     client.login(username="entinen", password="oikein-hyva-salasana")
-    response = client.get(reverse("identity:professional_home"))
+    response = client.get(reverse("access:professional_home"))
     assert response.status_code == 403
     assert "Sinulla ei ole voimassa olevaa roolia" in response.content.decode()
 
@@ -283,7 +289,7 @@ def test_unknown_page_is_a_friendly_404(client):
     assert "Sivua ei löytynyt" in response.content.decode()
 
 
-@pytest.mark.parametrize("url_name", ["identity:login", "identity:professional_home", "identity:audit_log"])
+@pytest.mark.parametrize("url_name", ["identity:login", "access:professional_home", "access:audit_log"])
 def test_hetu_is_masked_in_error_reports(client, demo, url_name):
     from django.views.debug import SafeExceptionReporterFilter
 

@@ -1,0 +1,73 @@
+"""What other apps tell the access policy, registered from their own `AppConfig.ready()`.
+
+- care relationships: "this professional has this client as a client right now" (a booked
+  appointment, a chat taken, a care-path team, a named responsible worker, work in the unit's queue);
+- consents: whether the client lets a unit see data across the health/social line;
+- event scopes: which category and service event an event-log entry belongs to, so the same rules
+  decide who sees it on a timeline or in an export.
+
+The access app imports none of the apps that register here.
+"""
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+
+from luukku.identity.models import OrgUnit, Resident
+
+
+@dataclass(frozen=True)
+class CareRelationship:
+    """A time-limited care relationship between a professional and a client.
+
+    `kind` names the basis in the access log (e.g. "appointment"); `unit` is where it exists (the
+    professional's role there is the one logged), or None when it is personal (a named worker).
+    """
+
+    kind: str
+    unit: OrgUnit | None = None
+    until: dt.datetime | None = None
+
+
+RelationshipSource = Callable[[AbstractBaseUser, Resident], Iterable[CareRelationship]]
+ConsentSource = Callable[[Resident, str, OrgUnit], bool]
+EventScope = Callable[[dict], tuple[str, str]]
+
+_relationship_sources: dict[str, RelationshipSource] = {}
+_consent_sources: dict[str, ConsentSource] = {}
+_event_scopes: dict[str, EventScope] = {}
+RELATIONSHIP_LABELS: dict[str, object] = {}
+
+
+def register_care_relationship(kind: str, source: RelationshipSource, label: object) -> None:
+    """`source(user, client)` yields the relationships of that kind in force now."""
+    _relationship_sources[kind] = source
+    RELATIONSHIP_LABELS[kind] = label
+
+
+def register_consent_source(name: str, source: ConsentSource) -> None:
+    """`source(client, scope, unit)` tells whether a consent in force lets `unit` cross the line."""
+    _consent_sources[name] = source
+
+
+def register_event_scope(prefix: str, scope: EventScope) -> None:
+    """`scope(event_data)` returns (category, service event) for events whose kind starts with prefix."""
+    _event_scopes[prefix] = scope
+
+
+def care_relationships(user: AbstractBaseUser, client: Resident) -> list[CareRelationship]:
+    return [found for source in _relationship_sources.values() for found in source(user, client)]
+
+
+def consent_allows(client: Resident, scope: str, unit: OrgUnit) -> bool:
+    return any(source(client, scope, unit) for source in _consent_sources.values())
+
+
+def event_scope(kind: str, data: dict) -> tuple[str, str] | None:
+    """The (category, service event) of an event, from the app that owns its kind; None if unknown."""
+    for prefix, scope in _event_scopes.items():
+        if kind.startswith(prefix):
+            return scope(data)
+    return None

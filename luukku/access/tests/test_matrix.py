@@ -1,0 +1,488 @@
+"""The permission matrix: every declared route, run by every kind of actor, reads and writes.
+
+Actors (tests/world.py): anonymous; Lempi herself; Matti with Lempi's mandate in force; a resident
+whose mandate from Lempi was revoked at the source; Aino, guardian of 14-year-old Ella who decides
+alone on her contraception counselling; Riikka, the nurse serving Lempi's municipality; Hanna, a
+nurse of another area; Paula, a social worker, without and with Lempi's consent; Lauri, a doctor of
+another area with whom Lempi has booked a time; Tiina the auditor; Pekka the administrator.
+
+Each route gets its expected outcome for each actor: "ok" (shown or done), "deny" (403/404, a
+refused form, or a FHIR search that finds nothing) or "login" (sent to sign in). A route that is
+declared but missing from MATRIX fails the suite, as does a route that is not declared.
+"""
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from luukku.consent import services as consent
+from luukku.consent.models import Scope
+from luukku.web.routes import rule_of
+
+from .test_routes_declared import all_routes
+from .world import World, build
+
+pytestmark = pytest.mark.django_db
+
+ACTORS = (
+    "anonymous",
+    "lempi",
+    "matti",
+    "revoked_mandate",
+    "aino",
+    "riikka",
+    "hanna",
+    "paula",
+    "paula+consent",
+    "lauri",
+    "tiina",
+    "pekka",
+)
+RESIDENTS = ("lempi", "matti", "revoked_mandate", "aino")
+PROFESSIONALS = ("riikka", "hanna", "paula", "paula+consent", "lauri", "tiina", "pekka")
+
+
+@dataclass(frozen=True)
+class Case:
+    url: Callable[[World], str]
+    expect: dict[str, str]
+    method: str = "get"
+    data: Callable[[World], dict] = field(default=lambda w: {})
+
+
+def everyone(outcome: str, **others: str) -> dict[str, str]:
+    """`outcome` for every actor but those named (keyword names use _ for + and spaces)."""
+    named = {k.replace("__", "+"): v for k, v in others.items()}
+    return {actor: named.get(actor, outcome) for actor in ACTORS}
+
+
+def residents_only(**others: str) -> dict[str, str]:
+    """A resident page: the signed-in resident sees it, anyone else is sent to sign in."""
+    return everyone(
+        "login", **{"lempi": "ok", "matti": "ok", "revoked_mandate": "ok", "aino": "ok", **others}
+    )
+
+
+def professional_page(**others: str) -> dict[str, str]:
+    """A page for anyone with a role (auditors and administrators included): no client data on it."""
+    residents = {
+        "anonymous": "login",
+        "lempi": "deny",
+        "matti": "deny",
+        "revoked_mandate": "deny",
+        "aino": "deny",
+    }
+    return everyone("ok", **{**residents, **others})
+
+
+def client_health_data(**others: str) -> dict[str, str]:
+    """Lempi's health data for professionals: her serving nurse and her booked doctor; social care only
+    with her consent; never auditors or administrators."""
+    return professional_page(**{"hanna": "deny", "paula": "deny", "tiina": "deny", "pekka": "deny", **others})
+
+
+def fhir_health(**others: str) -> dict[str, str]:
+    """Over FHIR the resident and her mandate holder read too; everyone else finds nothing."""
+    return client_health_data(**{"anonymous": "deny", "lempi": "ok", "matti": "ok", **others})
+
+
+PUBLIC = everyone("ok")
+
+MATRIX: dict[str, list[Case]] = {
+    "web:front": [Case(lambda w: "/", PUBLIC)],
+    "identity:login": [Case(lambda w: reverse("identity:login"), PUBLIC)],
+    "identity:oidc_callback": [
+        Case(lambda w: reverse("identity:oidc_callback"), everyone("deny"))
+    ],  # personas
+    "identity:logout": [Case(lambda w: reverse("identity:logout"), PUBLIC, method="post")],
+    "identity:home": [Case(lambda w: reverse("identity:home"), residents_only())],
+    "identity:acting_for": [Case(lambda w: reverse("identity:acting_for"), residents_only())],
+    "identity:mandates_begin": [Case(lambda w: reverse("identity:mandates_begin"), residents_only())],
+    "identity:mandates_callback": [Case(lambda w: reverse("identity:mandates_callback"), residents_only())],
+    "identity:professional_login": [Case(lambda w: reverse("identity:professional_login"), PUBLIC)],
+    "access:access_log": [Case(lambda w: reverse("access:access_log"), residents_only())],
+    "access:professional_home": [Case(lambda w: reverse("access:professional_home"), professional_page())],
+    "access:client": [
+        Case(
+            lambda w: reverse("access:client", args=[w.lempi.public_id]) + "?purpose=care",
+            professional_page(hanna="deny", tiina="deny", pekka="deny"),
+        )
+    ],
+    "access:audit_log": [
+        Case(
+            lambda w: reverse("access:audit_log"),
+            everyone("deny", anonymous="login", tiina="ok"),
+        )
+    ],
+    "booking:services": [Case(lambda w: reverse("booking:services"), PUBLIC)],
+    "booking:mine": [Case(lambda w: reverse("booking:mine"), residents_only())],
+    "booking:times": [Case(lambda w: reverse("booking:times", args=[w.appointment.service.code]), PUBLIC)],
+    "booking:confirm": [
+        Case(
+            lambda w: reverse("booking:confirm", args=[w.free_slot.pk]),
+            residents_only(),  # this service is not for anonymous booking: identify first
+        )
+    ],
+    "booking:detail": [
+        Case(
+            lambda w: reverse("booking:detail", args=[w.appointment.public_id]),
+            residents_only(revoked_mandate="deny", aino="deny"),
+        )
+    ],
+    "booking:cancel": [
+        Case(
+            lambda w: reverse("booking:cancel", args=[w.ella_appointment.public_id]),
+            residents_only(lempi="deny", matti="deny", revoked_mandate="deny", aino="deny"),
+            method="post",
+        )
+    ],
+    "booking:ics": [
+        Case(
+            lambda w: reverse("booking:ics", args=[w.appointment.public_id]),
+            residents_only(revoked_mandate="deny", aino="deny"),
+        )
+    ],
+    "booking:manage": [Case(lambda w: reverse("booking:manage", args=["x" * 20]), everyone("deny"))],
+    "booking:cancel_by_token": [
+        Case(lambda w: reverse("booking:cancel_by_token", args=["x" * 20]), everyone("deny"), method="post")
+    ],
+    "booking:ics_by_token": [
+        Case(lambda w: reverse("booking:ics_by_token", args=["x" * 20]), everyone("deny"))
+    ],
+    "booking:professional_calendar": [
+        Case(lambda w: reverse("booking:professional_calendar"), professional_page())
+    ],
+    "booking:book_for_client": [
+        Case(
+            lambda w: reverse("booking:book_for_client", args=[w.free_slot.pk]),
+            # Booking a health-station time writes health data: social care may not, consent or not.
+            professional_page(hanna="deny", tiina="deny", pekka="deny", paula="deny", paula__consent="deny"),
+            method="post",
+            data=lambda w: {"hetu": w.lempi.hetu, "phone": "040 123 4567"},
+        )
+    ],
+    "questionnaires:list": [Case(lambda w: reverse("questionnaires:list"), PUBLIC)],
+    "questionnaires:begin": [
+        Case(
+            lambda w: reverse("questionnaires:begin", args=["audit"]),
+            everyone("ok"),  # AUDIT may be answered anonymously
+            method="post",
+        )
+    ],
+    "questionnaires:fill": [
+        Case(
+            lambda w: reverse("questionnaires:fill", args=[w.response.public_id]),
+            everyone("deny", lempi="ok", matti="ok"),
+        )
+    ],
+    "questionnaires:done": [
+        Case(
+            lambda w: reverse("questionnaires:done", args=[w.response.public_id]),
+            everyone("deny", lempi="ok", matti="ok"),
+        )
+    ],
+    "questionnaires:professional_response": [
+        Case(
+            lambda w: reverse("questionnaires:professional_response", args=[w.response.public_id]),
+            client_health_data(paula__consent="ok"),
+        ),
+        Case(
+            lambda w: reverse("questionnaires:professional_response", args=[w.response.public_id]),
+            client_health_data(paula__consent="deny"),  # reading with consent, yes; handling, no
+            method="post",
+            data=lambda w: {"action": "handled"},
+        ),
+    ],
+    "questionnaires:inbox": [Case(lambda w: reverse("questionnaires:inbox"), professional_page())],
+    "questionnaires:statistics": [
+        Case(
+            lambda w: reverse("questionnaires:statistics"),
+            professional_page(paula="deny", paula__consent="deny", tiina="deny"),
+        )
+    ],
+    "carepaths:list": [Case(lambda w: reverse("carepaths:list"), residents_only())],
+    "carepaths:enrol": [
+        Case(
+            lambda w: reverse("carepaths:enrol", args=[w.path.template.code]),
+            residents_only(),
+            method="post",
+        )
+    ],
+    "carepaths:path": [
+        Case(
+            lambda w: reverse("carepaths:path", args=[w.path.public_id]),
+            residents_only(revoked_mandate="deny", aino="deny"),
+        )
+    ],
+    "carepaths:task": [
+        Case(
+            lambda w: reverse("carepaths:task", args=[w.path.public_id, w.path.tasks.first().pk]),
+            residents_only(revoked_mandate="deny", aino="deny"),
+        )
+    ],
+    "carepaths:team": [Case(lambda w: reverse("carepaths:team"), professional_page())],
+    "carepaths:statistics": [Case(lambda w: reverse("carepaths:statistics"), professional_page())],
+    "carepaths:professional_path": [
+        Case(
+            lambda w: reverse("carepaths:professional_path", args=[w.path.public_id]),
+            client_health_data(paula__consent="ok"),
+        ),
+        Case(  # a consent lets social care read the path, never write in it
+            lambda w: reverse("carepaths:professional_path", args=[w.path.public_id]),
+            client_health_data(paula__consent="deny"),
+            method="post",
+            data=lambda w: {"action": "message", "body": "Muistathan mittaukset."},
+        ),
+    ],
+    "consent:list": [Case(lambda w: reverse("consent:list"), residents_only())],
+    "consent:revoke": [
+        Case(
+            lambda w: reverse("consent:revoke", args=[w.consent.pk]),
+            residents_only(matti="deny", revoked_mandate="deny", aino="deny", lempi="ok"),
+            method="post",
+        )
+    ],
+    "consent:my_data": [Case(lambda w: reverse("consent:my_data"), residents_only())],
+    "desk:call_back": [Case(lambda w: reverse("desk:call_back"), PUBLIC)],
+    "desk:queue": [Case(lambda w: reverse("desk:queue"), professional_page())],
+    "desk:item": [  # work addressed to Riihimäki health station is for its professionals only
+        Case(
+            lambda w: reverse("desk:item", args=[w.work_item.pk]),
+            client_health_data(lauri="deny", paula__consent="deny"),
+        )
+    ],
+    "desk:claim": [
+        Case(
+            lambda w: reverse("desk:claim", args=[w.work_item.pk]),
+            client_health_data(lauri="deny", paula__consent="deny"),
+            method="post",
+        )
+    ],
+    "desk:client": [
+        Case(
+            lambda w: reverse("desk:client", args=[w.lempi.public_id]),
+            professional_page(hanna="deny", tiina="deny", pekka="deny"),
+        ),
+        Case(
+            lambda w: reverse("desk:client", args=[w.lempi.public_id]),
+            professional_page(hanna="deny", tiina="deny", pekka="deny", paula="deny", paula__consent="deny"),
+            method="post",
+            data=lambda w: {"action": "chain", "template": w.chain_template},
+        ),
+        Case(
+            lambda w: reverse("desk:client", args=[w.lempi.public_id]),
+            professional_page(hanna="deny", tiina="deny", pekka="deny"),
+            method="post",
+            data=lambda w: {"action": "responsible", "kind": "own_nurse"},
+        ),
+    ],
+    "chat:home": [Case(lambda w: reverse("chat:home"), PUBLIC)],
+    "chat:start": [Case(lambda w: reverse("chat:start", args=["hoitaja"]), PUBLIC, method="post")],
+    "chat:conversation": [
+        Case(
+            lambda w: reverse("chat:conversation", args=[w.conversation.public_id]),
+            everyone("deny", lempi="ok", matti="ok"),
+        )
+    ],
+    "chat:attachment": [
+        Case(
+            lambda w: reverse("chat:attachment", args=[w.attachment.pk]),
+            # The nurse chat is county-wide: its nurses and doctors read through the contacted unit.
+            everyone("deny", lempi="ok", matti="ok", riikka="ok", hanna="ok", lauri="ok"),
+        )
+    ],
+    "chat:video_room": [Case(lambda w: reverse("chat:video_room", args=["luukku-x"]), PUBLIC)],
+    "chat:desk": [Case(lambda w: reverse("chat:desk"), professional_page())],
+    "chat:professional": [
+        Case(
+            lambda w: reverse("chat:professional", args=[w.conversation.public_id]),
+            professional_page(paula="deny", paula__consent="deny", tiina="deny", pekka="deny"),
+        )
+    ],
+    "assessment:start": [Case(lambda w: reverse("assessment:start"), PUBLIC)],
+    "assessment:begin": [Case(lambda w: reverse("assessment:begin"), PUBLIC, method="post")],
+    "assessment:result": [
+        Case(
+            lambda w: reverse("assessment:result", args=[w.response.public_id]),
+            everyone("deny", lempi="ok", matti="ok"),
+        )
+    ],
+    "assessment:by_phone": [
+        Case(
+            lambda w: reverse("assessment:by_phone"),
+            client_health_data(paula__consent="ok", lauri="ok"),
+            method="post",
+            data=lambda w: {"hetu": w.lempi.hetu},
+        )
+    ],
+    "notify:outbox": [Case(lambda w: reverse("notify:outbox"), PUBLIC)],
+    "fhir:schedule": [Case(lambda w: f"/fhir/Schedule/{w.appointment.slot.calendar_id}", PUBLIC)],
+    "fhir:slot_search": [Case(lambda w: "/fhir/Slot", PUBLIC)],
+    "fhir:slot": [Case(lambda w: f"/fhir/Slot/{w.appointment.slot_id}", PUBLIC)],
+    "fhir:appointment": [
+        Case(lambda w: f"/fhir/Appointment/{w.appointment.public_id}", fhir_health(paula__consent="ok")),
+        # Ella's contraception counselling: her own decision; Hämeenlinna's professionals serve her.
+        Case(
+            lambda w: f"/fhir/Appointment/{w.ella_appointment.public_id}",
+            everyone("deny", hanna="ok", lauri="ok"),
+        ),
+    ],
+    "fhir:appointment_search": [
+        Case(
+            lambda w: f"/fhir/Appointment?patient=Patient/{w.lempi.public_id}",
+            fhir_health(paula__consent="ok"),
+        ),
+        Case(
+            lambda w: f"/fhir/Appointment?patient=Patient/{w.ella.public_id}",
+            everyone("deny", hanna="ok", lauri="ok"),
+        ),
+    ],
+    "fhir:questionnaire_search": [Case(lambda w: "/fhir/Questionnaire", PUBLIC)],
+    "fhir:questionnaire": [
+        Case(lambda w: f"/fhir/Questionnaire/audit-{w.response.definition.version}", PUBLIC)
+    ],
+    "fhir:questionnaire_response": [
+        Case(
+            lambda w: f"/fhir/QuestionnaireResponse/{w.response.public_id}",
+            fhir_health(paula__consent="ok"),
+        )
+    ],
+    "fhir:questionnaire_response_search": [
+        Case(
+            lambda w: f"/fhir/QuestionnaireResponse?patient=Patient/{w.lempi.public_id}",
+            fhir_health(paula__consent="ok"),
+        )
+    ],
+    "fhir:care_plan": [
+        Case(lambda w: f"/fhir/CarePlan/{w.path.public_id}", fhir_health(paula__consent="ok"))
+    ],
+    "fhir:care_plan_search": [
+        Case(
+            lambda w: f"/fhir/CarePlan?patient=Patient/{w.lempi.public_id}", fhir_health(paula__consent="ok")
+        )
+    ],
+    "api:GET /identity/me": [
+        Case(
+            lambda w: "/api/identity/me",
+            everyone("deny", lempi="ok", matti="ok", revoked_mandate="ok", aino="ok"),
+        )
+    ],
+    "api:POST /identity/acting-for": [
+        Case(
+            lambda w: "/api/identity/acting-for",
+            everyone("deny", lempi="ok", matti="ok"),
+            method="json",
+            data=lambda w: {"person": str(w.lempi.public_id)},
+        )
+    ],
+    "api:GET /identity/access-log": [
+        Case(
+            lambda w: "/api/identity/access-log",
+            everyone("deny", lempi="ok", matti="ok", revoked_mandate="ok", aino="ok"),
+        )
+    ],
+    "api:POST /registry/hetu/check": [
+        Case(
+            lambda w: "/api/registry/hetu/check",
+            PUBLIC,
+            method="json",
+            data=lambda w: {"hetu": "010101-0101"},
+        )
+    ],
+    "api:GET /booking/services": [Case(lambda w: "/api/booking/services", PUBLIC)],
+    "api:GET /booking/services/{code}/slots": [
+        Case(lambda w: f"/api/booking/services/{w.appointment.service.code}/slots", PUBLIC)
+    ],
+    "api:POST /booking/appointments": [
+        Case(
+            lambda w: "/api/booking/appointments",
+            everyone("deny"),  # the time is already taken: the rules answer, nobody gets it twice
+            method="json",
+            data=lambda w: {"slot": w.appointment.slot_id, "name": "Testi", "phone": "0401234567"},
+        )
+    ],
+    "api:GET /booking/appointments": [
+        Case(
+            lambda w: "/api/booking/appointments",
+            everyone("deny", lempi="ok", matti="ok", revoked_mandate="ok", aino="ok"),
+        )
+    ],
+    "api:POST /booking/appointments/{public_id}/cancel": [
+        Case(
+            lambda w: f"/api/booking/appointments/{w.ella_appointment.public_id}/cancel",
+            everyone("deny"),
+            method="json",
+        )
+    ],
+}
+# The WebSocket route is run by actors in test_consumer.py (it needs an ASGI communicator).
+ELSEWHERE = {"ws:ws/chat/<uuid:public_id>/"}
+
+
+def test_every_declared_route_is_in_the_matrix():
+    missing = [name for name, _pattern, callback in all_routes() if rule_of(callback) and name not in MATRIX]
+    missing = [name for name in missing if name not in ELSEWHERE]
+    assert not missing, "add these routes to the permission matrix: " + ", ".join(missing)
+
+
+def _outcome(response) -> str:
+    status = response.status_code
+    if status in (301, 302):
+        location = urlsplit(response["Location"]).path
+        return (
+            "login"
+            if location in (reverse("identity:login"), reverse("identity:professional_login"))
+            else "ok"
+        )
+    if status >= 500:
+        return f"server error {status}"
+    if status in (400, 401, 403, 404, 405, 409, 422):
+        return "deny"
+    if response.get("Content-Type", "").startswith("application/fhir+json"):
+        body = json.loads(response.content)
+        if body.get("resourceType") == "Bundle":
+            return "ok" if body.get("total") else "deny"
+    return "ok"
+
+
+def _request(client: Client, case: Case, world: World):
+    url, data = case.url(world), case.data(world)
+    if case.method == "json":
+        return client.post(url, json.dumps(data), content_type="application/json")
+    return getattr(client, case.method)(url, data)
+
+
+def _run(world: World, actor: str) -> list[str]:
+    wrong = []
+    for name, cases in MATRIX.items():
+        for number, case in enumerate(cases):
+            client = Client()
+            user = world.users[actor.removesuffix("+consent")]
+            if user is not None:
+                client.force_login(user)
+            got = _outcome(_request(client, case, world))
+            expected = case.expect[actor]
+            if got != expected:
+                wrong.append(
+                    f"{name} #{number} {case.method.upper()} as {actor}: expected {expected}, got {got}"
+                )
+    return wrong
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+def test_each_actor_gets_what_the_matrix_says(actor):
+    world = build()
+    from luukku.desk.demo import seed_chains
+
+    seed_chains()
+    world.chain_template = "uniapnea"
+    world.consent = consent.grant(world.lempi, Scope.SOCIAL_TO_HEALTH, world.users["lempi"])
+    if actor == "paula+consent":
+        consent.grant(world.lempi, Scope.HEALTH_TO_SOCIAL, world.users["lempi"])
+    wrong = _run(world, actor)
+    assert not wrong, "\n".join(wrong)

@@ -1,0 +1,162 @@
+"""One small county for the access tests: the demo organisation and personas, and client data of
+Lempi (82, Riihimäki) in every app, plus Ella's (14) confidential contraception counselling."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from luukku.assessment import services as assessment
+from luukku.booking.models import Appointment, Calendar, Service, Slot
+from luukku.carepaths import services as carepaths
+from luukku.carepaths.models import PathTemplate
+from luukku.chat import services as chat
+from luukku.chat.demo import seed_queues
+from luukku.chat.models import ChatQueue
+from luukku.desk import services as desk
+from luukku.desk.models import WorkItem
+from luukku.identity.adapters import LocalMandateService
+from luukku.identity.models import LocalMandate, OrgUnit, Professional, Resident
+from luukku.identity.personas import BY_KEY, seed_organisation, seed_personas
+from luukku.identity.services import resident_from_register, store_mandates
+from luukku.questionnaires import services as questionnaires
+from luukku.questionnaires.models import Response
+from luukku.testing import open_slot, resident
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
+ALWAYS = {str(day): ["00:00", "24:00"] for day in range(7)}
+
+
+@dataclass
+class World:
+    users: dict = field(default_factory=dict)  # actor name -> user (None for anonymous)
+    lempi: Resident | None = None
+    ella: Resident | None = None
+    appointment: Appointment | None = None
+    ella_appointment: Appointment | None = None
+    free_slot: Slot | None = None
+    response: Response | None = None
+    path: object = None
+    conversation: object = None
+    attachment: object = None
+    work_item: WorkItem | None = None
+
+
+def _user_for(person: Resident):
+    person.user = get_user_model().objects.create(
+        username=f"resident-{person.public_id}", first_name=person.calling_name, last_name=person.last_name
+    )
+    person.save(update_fields=["user"])
+    return person.user
+
+
+def _professional(username: str):
+    return get_user_model().objects.get(username=username)
+
+
+def _service(code: str, unit_code: str, name: str) -> Service:
+    service, _created = Service.objects.get_or_create(
+        code=code, defaults={"unit": OrgUnit.objects.get(code=unit_code), "name": name}
+    )
+    return service
+
+
+def _appointment(
+    person: Resident, service: Service, professional_username: str, days: int = 2
+) -> Appointment:
+    calendar, _created = Calendar.objects.get_or_create(
+        professional=Professional.objects.get(user__username=professional_username), unit=service.unit
+    )
+    slot = open_slot(service, starts_in=dt.timedelta(days=days), calendar=calendar, capacity=1)
+    Slot.objects.filter(pk=slot.pk).update(booked=1)
+    return Appointment.objects.create(
+        slot=slot, service=service, person=person, booked_as=Appointment.BookedAs.SELF
+    )
+
+
+def build() -> World:
+    from luukku.carepaths.demo import seed_templates
+
+    seed_organisation()
+    seed_personas()
+    seed_queues()
+    seed_templates()
+    questionnaires.publish_catalogue()
+    assessment.publish()
+    world = World()
+    world.lempi = resident_from_register(BY_KEY["lempi"].hetu)
+    world.ella = resident_from_register(BY_KEY["ella"].hetu)
+    matti = resident_from_register(BY_KEY["matti"].hetu)
+    aino = resident_from_register(BY_KEY["aino"].hetu)
+    revoked = resident(age=50, municipality_code="694")
+    world.users = {
+        "anonymous": None,
+        "lempi": _user_for(world.lempi),
+        "matti": _user_for(matti),
+        "revoked_mandate": _user_for(revoked),
+        "aino": _user_for(aino),
+        **{
+            key: _professional(username)
+            for key, username in {
+                "riikka": "hoitaja.riikka",  # nurse of Riihimäki health station: serves Lempi
+                "hanna": "hoitaja.hanna",  # nurse of Hämeenlinna: another area
+                "paula": "palveluohjaaja.paula",  # social care, county-wide: no health data without consent
+                "lauri": "laakari.lauri",  # Hämeenlinna doctor with whom Lempi has booked a time
+                "tiina": "tietosuoja.tiina",  # access-log auditor
+                "pekka": "paakayttaja.pekka",  # administrator
+            }.items()
+        },
+    }
+    store_mandates(matti, LocalMandateService().finish(None, matti.hetu))  # Lempi's mandate is in force
+    LocalMandate.objects.create(
+        principal_hetu=world.lempi.hetu,
+        agent_hetu=revoked.hetu,
+        valid_from=dt.date(2024, 1, 1),
+        revoked_at=timezone.now(),
+    )
+    from luukku.identity.models import MandateGrant
+
+    MandateGrant.objects.create(agent=revoked, principal=world.lempi, issue="sote-asiointi")
+
+    world.appointment = _appointment(
+        world.lempi,
+        _service("laakarin-vastaanotto-hml", "hml-terveysasema", "Lääkärin vastaanotto"),
+        "laakari.lauri",
+    )
+    world.ella_appointment = _appointment(
+        world.ella, _service("ehkaisyneuvonta", "hml-terveysasema", "Ehkäisyneuvonta"), "hoitaja.hanna"
+    )
+    world.free_slot = open_slot(
+        _service("sairaanhoitajan-vastaanotto-rmk", "rmk-terveysasema", "Sairaanhoitajan vastaanotto"),
+        starts_in=dt.timedelta(days=3),
+    )
+    world.response = Response.objects.create(
+        definition=questionnaires.current("audit"),
+        person=world.lempi,
+        author=world.users["lempi"],
+        status=Response.Status.COMPLETED,
+        completed_at=timezone.now(),
+        answers={"audit-1": ["0"]},
+    )
+    template = PathTemplate.objects.filter(self_enrolling=True, team__isnull=False).order_by("code").first()
+    world.path = carepaths.start_path(template, world.lempi, world.users["lempi"])
+    queue = ChatQueue.objects.get(code="hoitaja")
+    queue.hours = ALWAYS
+    queue.save()
+    world.conversation = chat.start(queue, world.lempi, world.users["lempi"])
+    world.attachment = chat.attach(
+        world.conversation,
+        world.users["lempi"],
+        SimpleUploadedFile("ihottuma.png", PNG, content_type="image/png"),
+        as_professional=False,
+    )
+    world.work_item = desk.submit(
+        WorkItem.Kind.FORM_REVIEW,
+        f"response:{world.response.public_id}",
+        OrgUnit.objects.get(code="rmk-terveysasema"),
+        "Esitiedot tarkistettavana",
+        client=world.lempi,
+    )
+    return world

@@ -1,0 +1,45 @@
+"""What questionnaires tell the access policy and the own-data export about their client data."""
+
+from django.utils import timezone
+
+from luukku.access.categories import Category
+
+from .models import Activation, Definition, Purpose, Response
+
+
+def category_of(definition: Definition) -> str:
+    """Notifications and applications are social care; health forms and pre-information health care."""
+    return Category.SOCIAL if definition.purpose == Purpose.NOTIFICATION else Category.HEALTH
+
+
+def scope(response: Response) -> tuple[str, str]:
+    return category_of(response.definition), response.definition.key
+
+
+def activation_scope(activation: Activation) -> tuple[str, str]:
+    definition = Definition.objects.filter(key=activation.key, current=True).first()
+    return (category_of(definition) if definition else Category.HEALTH), activation.key
+
+
+def event_scope(data: dict) -> tuple[str, str]:
+    definition = Definition.objects.filter(key=data.get("key", ""), current=True).first()
+    return (category_of(definition) if definition else Category.HEALTH), data.get("key", "")
+
+
+def as_json(response: Response) -> dict:
+    return {
+        "form": response.definition.key,
+        "version": response.definition.version,
+        "status": response.status,
+        "answered_at": response.completed_at.isoformat() if response.completed_at else None,
+        "answers": response.answers,
+        "scores": response.scores,
+    }
+
+
+def summary(response: Response) -> str:
+    answered = (
+        timezone.localtime(response.completed_at).strftime(" · %d.%m.%Y") if response.completed_at else ""
+    )
+    scores = "".join(f" · {s['instrument'].upper()} {s['total']:g}" for s in response.scores)
+    return f"{response.definition.title} · {response.get_status_display()}{answered}{scores}"

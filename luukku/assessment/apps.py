@@ -6,11 +6,12 @@ class AssessmentConfig(AppConfig):
     label = "assessment"
 
     def ready(self) -> None:
-        from luukku.questionnaires import views as questionnaire_views
-        from luukku.questionnaires.signals import questionnaire_answered
+        from luukku.questionnaires.events import QuestionnaireAnswered
+        from luukku.questionnaires.registry import register_result_page
+        from luukku.web import events
 
         from .definition import KEY
         from .services import on_questionnaire_answered
 
-        questionnaire_answered.connect(on_questionnaire_answered, dispatch_uid="assessment-answered")
-        questionnaire_views.RESULT_PAGES[KEY] = "assessment:result"
+        events.subscribe(QuestionnaireAnswered, "assessment.result", on_questionnaire_answered)
+        register_result_page(KEY, "assessment:result")

@@ -6,7 +6,9 @@ from itertools import combinations
 from luukku.audit.services import record_event
 from luukku.questionnaires import services as questionnaires
 from luukku.questionnaires.engine import option_codes
+from luukku.questionnaires.events import QuestionnaireAnswered
 from luukku.questionnaires.fhirq import walk
+from luukku.questionnaires.models import Response
 
 from .definition import DEFAULT_RULES, KEY, assessment
 from .models import Result, RuleSet
@@ -131,6 +133,7 @@ def record(response) -> Result:
     return result
 
 
-def on_questionnaire_answered(sender, response, **kwargs) -> None:
+def on_questionnaire_answered(event: QuestionnaireAnswered) -> None:
+    response = Response.objects.select_related("definition", "person").get(pk=event.response_id)
     if response.definition.key == KEY:
         record(response)

@@ -7,12 +7,36 @@ class BookingConfig(AppConfig):
     label = "booking"
 
     def ready(self) -> None:
+        from luukku.access.categories import Category
         from luukku.access.registry import register_care_relationship, register_event_scope
         from luukku.consent import export
+        from luukku.desk.registry import ClientSection, register_client_section
         from luukku.web import portal
 
-        from . import client_data
-        from .services import appointments_of, upcoming_of
+        from . import client_data, work
+        from .services import appointments_of, latest_contact_phone, upcoming_of
+
+        work.connect()
+        register_client_section(
+            ClientSection(
+                "phone",
+                _("Phone number last given"),
+                Category.BASIC,
+                "booking/_client360_phone.html",
+                lambda client: [phone] if (phone := latest_contact_phone(client)) else [],
+                order=10,
+            )
+        )
+        register_client_section(
+            ClientSection(
+                "appointments",
+                _("Appointments"),
+                Category.HEALTH,
+                "booking/_client360.html",
+                lambda client: list(appointments_of(client)),
+                order=10,
+            )
+        )
 
         register_care_relationship("appointment", client_data.booked_with, client_data.RELATIONSHIP_LABEL)
         register_event_scope("booking.", client_data.event_scope)

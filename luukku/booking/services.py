@@ -24,10 +24,11 @@ from luukku.identity.rules import Matter, acts_for
 from luukku.identity.services import is_uuid
 from luukku.notify.services import queue_message
 from luukku.questionnaires import services as questionnaires
+from luukku.web import events
 
 from . import eligibility
+from .events import AppointmentBooked
 from .models import Appointment, Service, Slot
-from .signals import appointment_booked
 from .tasks import send_reminder
 
 REMINDER_BEFORE = dt.timedelta(hours=24)
@@ -206,7 +207,7 @@ def book(
             rescheduled=rescheduling is not None,
         )
         _send_confirmation(appointment)
-        appointment_booked.send(sender=Appointment, appointment=appointment)
+        events.publish(AppointmentBooked(appointment.pk))
         if service.required_questionnaire and booker.person is not None:
             questionnaires.activate(
                 booker.person,

@@ -7,18 +7,31 @@ class CarepathsConfig(AppConfig):
     label = "carepaths"
 
     def ready(self) -> None:
+        from luukku.access.categories import Category
         from luukku.access.policy import readable
         from luukku.access.registry import register_care_relationship, register_event_scope
-        from luukku.booking.signals import appointment_booked
+        from luukku.booking.events import AppointmentBooked
         from luukku.consent import export
-        from luukku.questionnaires.signals import questionnaire_answered
-        from luukku.web import portal
+        from luukku.desk.registry import ClientSection, register_client_section
+        from luukku.questionnaires.events import QuestionnaireAnswered
+        from luukku.web import events, portal
 
-        from . import client_data, receivers
+        from . import client_data, receivers, work
         from .services import active_paths, paths_of
 
-        questionnaire_answered.connect(receivers.on_questionnaire_answered, dispatch_uid="carepaths-answered")
-        appointment_booked.connect(receivers.on_appointment_booked, dispatch_uid="carepaths-booked")
+        events.subscribe(QuestionnaireAnswered, "carepaths.tasks", receivers.on_questionnaire_answered)
+        events.subscribe(AppointmentBooked, "carepaths.tasks", receivers.on_appointment_booked)
+        work.connect()
+        register_client_section(
+            ClientSection(
+                "care_paths",
+                _("Care paths"),
+                Category.HEALTH,
+                "carepaths/_client360.html",
+                lambda client: list(paths_of(client)),
+                order=30,
+            )
+        )
         register_care_relationship("care_path", client_data.team_of_path, client_data.RELATIONSHIP_LABEL)
         register_event_scope("carepath.", client_data.event_scope)
         export.register(

@@ -1,5 +1,11 @@
-"""Care paths listen to what residents do elsewhere: answering a questionnaire or booking a time
-completes the matching open task, and a routing questionnaire moves the path to its phase."""
+"""Care paths listen to what residents do elsewhere (after it commits): answering a questionnaire or
+booking a time completes the matching open task, and a routing questionnaire moves the path to its
+phase."""
+
+from luukku.booking.events import AppointmentBooked
+from luukku.booking.models import Appointment
+from luukku.questionnaires.events import QuestionnaireAnswered
+from luukku.questionnaires.models import Response
 
 from .models import ClientPath, ClientTask, TaskKind
 from .services import complete_task, route_by_score
@@ -15,7 +21,8 @@ def _open_tasks(person, kind: str, **match):
     ).select_related("path__template")
 
 
-def on_questionnaire_answered(sender, response, **kwargs) -> None:
+def on_questionnaire_answered(event: QuestionnaireAnswered) -> None:
+    response = Response.objects.select_related("definition", "person", "author").get(pk=event.response_id)
     if response.person is None:
         return
     key = response.definition.key
@@ -33,7 +40,10 @@ def on_questionnaire_answered(sender, response, **kwargs) -> None:
             route_by_score(path, score)
 
 
-def on_appointment_booked(sender, appointment, **kwargs) -> None:
+def on_appointment_booked(event: AppointmentBooked) -> None:
+    appointment = Appointment.objects.select_related("person", "service", "booked_by").get(
+        pk=event.appointment_id
+    )
     if appointment.person is None:
         return
     for task in _open_tasks(appointment.person, TaskKind.BOOKING, service=appointment.service.code):

@@ -16,9 +16,11 @@ from luukku.audit.models import Event
 from luukku.audit.services import record_event
 from luukku.identity.models import OrgUnit, Resident
 from luukku.identity.services import units_below
+from luukku.web import events
 from luukku.web.text import clean_message
 
 from . import client_data
+from .events import TeamTaskCreated, TeamTaskHandled
 from .models import (
     Anchor,
     ClientPath,
@@ -31,7 +33,6 @@ from .models import (
     TeamTask,
     TemplateTask,
 )
-from .signals import team_task_handled
 from .tasks import remind_task
 
 
@@ -51,6 +52,13 @@ def _guard(actor: AbstractBaseUser | None, path: ClientPath, action: str = Actio
     if actor is not None and actor.is_authenticated:
         category, service_event = client_data.scope(path)
         require(actor, path.person, category, what="care_path", action=action, service_event=service_event)
+
+
+def _team_task(**fields) -> TeamTask:
+    """Work for the path's team; the desk hears of it once the change commits."""
+    team_task = TeamTask.objects.create(**fields)
+    events.publish(TeamTaskCreated(team_task.pk))
+    return team_task
 
 
 def team_for(template: PathTemplate, person: Resident) -> OrgUnit:
@@ -152,7 +160,7 @@ def enter_phase(
     _materialise(path, _tasks_for_phase(path.template, phase))
     _event("carepath.phase", path, actor=actor, phase=phase, score=score)
     if phase == Phase.WITH_PROFESSIONAL:
-        TeamTask.objects.create(
+        _team_task(
             path=path,
             team=path.team,
             kind=TeamTask.Kind.ROUTED,
@@ -230,7 +238,7 @@ def complete_task(
     path = task.path
     _event("carepath.task_done", path, actor=actor, task_kind=task.kind)
     if task.kind in {TaskKind.MEASUREMENT, TaskKind.QUESTIONNAIRE}:
-        TeamTask.objects.create(
+        _team_task(
             path=path,
             team=path.team,
             kind=TeamTask.Kind.TASK_DONE,
@@ -290,7 +298,7 @@ def post_message(path: ClientPath, author: AbstractBaseUser, body: str, from_tea
         path=path, author=author, body=clean_message(body), from_team=from_team
     )
     if not from_team:
-        TeamTask.objects.create(
+        _team_task(
             path=path,
             team=path.team,
             kind=TeamTask.Kind.MESSAGE,
@@ -308,12 +316,15 @@ def team_queue(units: list[OrgUnit]) -> QuerySet[TeamTask]:
     )
 
 
-def handle_team_task(team_task: TeamTask, user: AbstractBaseUser) -> None:
+def handle_team_task(team_task: TeamTask, user: AbstractBaseUser, *, announce: bool = True) -> bool:
+    """Mark the team's task handled; `announce=False` when the desk itself asked (it knows already)."""
     _guard(user, team_task.path)
-    team_task_handled.send(sender=TeamTask, team_task=team_task, user=user)
-    TeamTask.objects.filter(pk=team_task.pk, handled_at__isnull=True).update(
+    handled = TeamTask.objects.filter(pk=team_task.pk, handled_at__isnull=True).update(
         handled_at=timezone.now(), handled_by=user
     )
+    if handled and announce:
+        events.publish(TeamTaskHandled(team_task.pk, user.pk if user else None))
+    return bool(handled)
 
 
 def paths_of(person: Resident) -> QuerySet[ClientPath]:

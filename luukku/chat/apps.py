@@ -7,11 +7,25 @@ class ChatConfig(AppConfig):
     label = "chat"
 
     def ready(self) -> None:
+        from luukku.access.categories import Category
         from luukku.access.registry import register_care_relationship, register_event_scope
         from luukku.consent import export
+        from luukku.desk.registry import ClientSection, register_client_section
 
-        from . import client_data
+        from . import client_data, work
         from .services import conversations_of
+
+        work.connect()
+        register_client_section(
+            ClientSection(
+                "chats",
+                _("Chats"),
+                Category.HEALTH,
+                "chat/_client360.html",
+                lambda client: list(conversations_of(client)),
+                order=40,
+            )
+        )
 
         register_care_relationship("chat", client_data.answered_chat, client_data.RELATIONSHIP_LABEL)
         register_event_scope("chat.", client_data.event_scope)

@@ -17,12 +17,13 @@ from luukku.access.policy import AccessDenied, Decision, decide, work_roles
 from luukku.audit.services import record_event
 from luukku.identity.models import Resident
 from luukku.identity.rules import Matter, acts_for
+from luukku.web import events
 from luukku.web.holidays import holiday_name
 from luukku.web.text import clean_message
 
 from . import client_data
+from .events import ConversationTaken, ConversationWaiting
 from .models import ChatMessage, ChatQueue, Conversation
-from .signals import conversation_taken, conversation_waiting
 
 MAX_ATTACHMENT = 5 * 1024 * 1024
 IMAGE_SIGNATURES = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG\r\n\x1a\n": "image/png"}
@@ -225,7 +226,7 @@ def start(
         conversation, "system", _("Welcome. A professional will answer you soon; please stay on this page.")
     )
     record_event("chat.started", subject=person, queue=queue.code, context=bool(context))
-    transaction.on_commit(lambda: conversation_waiting.send(sender=Conversation, conversation=conversation))
+    events.publish(ConversationWaiting(conversation.pk))
     return conversation
 
 
@@ -320,7 +321,7 @@ def _take(conversation: Conversation, user: AbstractBaseUser) -> Conversation:
     conversation.save(update_fields=["assignee", "status"])
     _message(conversation, "system", _("%(name)s joined the conversation.") % {"name": user.get_short_name()})
     record_event("chat.taken", subject=conversation.person, actor=user, queue=conversation.queue.code)
-    transaction.on_commit(lambda: conversation_taken.send(sender=Conversation, conversation=conversation))
+    events.publish(ConversationTaken(conversation.pk, conversation.assignee_id))
     return conversation
 
 
@@ -352,9 +353,7 @@ def transfer(
             % {"queue": to_queue.name},
         )
         record_event("chat.transferred", subject=conversation.person, actor=by, queue=to_queue.code)
-        transaction.on_commit(
-            lambda: conversation_waiting.send(sender=Conversation, conversation=conversation)
-        )
+        events.publish(ConversationWaiting(conversation.pk))
     elif to_user is not None:
         conversation.assignee = to_user
         conversation.save(update_fields=["assignee"])
@@ -397,7 +396,7 @@ def close(conversation: Conversation, by: AbstractBaseUser, summary: str) -> Non
     conversation.save(update_fields=["status", "closed_at", "summary"])
     _message(conversation, "system", _("The conversation has ended. Thank you."))
     record_event("chat.closed", subject=conversation.person, actor=by, queue=conversation.queue.code)
-    transaction.on_commit(lambda: conversation_taken.send(sender=Conversation, conversation=conversation))
+    events.publish(ConversationTaken(conversation.pk, by.pk))
 
 
 def visible_messages(conversation: Conversation, professional: bool) -> QuerySet[ChatMessage]:

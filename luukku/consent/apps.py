@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ConsentConfig(AppConfig):
@@ -6,8 +7,20 @@ class ConsentConfig(AppConfig):
     label = "consent"
 
     def ready(self) -> None:
+        from luukku.access.categories import Category
         from luukku.access.registry import register_consent_source
+        from luukku.desk.registry import ClientSection, register_client_section
 
-        from .services import allows
+        from .services import allows, consents_of
 
         register_consent_source("consent", allows)
+        register_client_section(
+            ClientSection(
+                "consents",
+                _("Consents"),
+                Category.BASIC,
+                "consent/_client360.html",
+                lambda client: list(consents_of(client)),
+                order=20,
+            )
+        )

@@ -6,11 +6,25 @@ class DeskConfig(AppConfig):
     label = "desk"
 
     def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
+        from luukku.access.categories import Category
         from luukku.access.registry import register_care_relationship, register_event_scope
 
-        from . import client_data, receivers
+        from . import client_data
+        from .registry import ClientSection, register_client_section
+        from .services import notifications_of
 
-        receivers.connect()
+        register_client_section(
+            ClientSection(
+                "notifications",
+                _("Social care notifications"),
+                Category.SOCIAL,
+                "desk/_client360_notifications.html",
+                notifications_of,
+                order=60,
+            )
+        )
         register_care_relationship(
             "responsible_worker", client_data.named_worker, client_data.RESPONSIBLE_LABEL
         )

@@ -27,7 +27,9 @@ from luukku.identity.models import (
 )
 from luukku.identity.rules import CHILD_AGE_LIMIT, MAJORITY_AGE
 from luukku.identity.services import units_below
+from luukku.registry.adapters import population_register
 
+from . import registry
 from .models import ChainTemplate, ClientChain, ClientChainStep, ResponsibleWorker, WorkItem, WorkItemHistory
 from .tasks import escalate_item
 
@@ -38,7 +40,6 @@ DEFAULT_DUE = {
     WorkItem.Kind.CALL_BACK: dt.timedelta(hours=4),
     WorkItem.Kind.CHAT: dt.timedelta(minutes=30),
 }
-SOURCE_CLOSERS: dict[str, object] = {}  # source prefix -> function(source_id, user): closes it at its origin
 
 
 def _history(item: WorkItem, actor: AbstractBaseUser | None, change: str) -> None:
@@ -80,9 +81,7 @@ def submit(
                 note=note,
             )
     except IntegrityError:
-        return WorkItem.objects.get(
-            source=source, status__in=[s for s in WorkItem.Status.values if s != "done"]
-        )
+        return WorkItem.objects.open().get(source=source)
     _history(item, None, _("Arrived in the queue of %(unit)s") % {"unit": unit.name})
     record_event("desk.item_created", subject=client, kind=kind, unit=unit.code)
     transaction.on_commit(lambda: escalate_item.using(run_after=due_at).enqueue(item.pk))
@@ -91,7 +90,7 @@ def submit(
 
 def close_source(source: str, actor: AbstractBaseUser | None) -> None:
     """The work was done where it came from: close the queue item too."""
-    for item in WorkItem.objects.filter(source=source).exclude(status=WorkItem.Status.DONE):
+    for item in WorkItem.objects.open().filter(source=source):
         _set_done(item, actor, propagate=False)
 
 
@@ -123,7 +122,7 @@ def _require(user: AbstractBaseUser, item: WorkItem) -> None:
 
 def queue(user: AbstractBaseUser, view: str = "unit") -> QuerySet[WorkItem]:
     roles = work_roles(user)
-    items = WorkItem.objects.exclude(status=WorkItem.Status.DONE).select_related("client", "assignee", "unit")
+    items = WorkItem.objects.open().select_related("client", "assignee", "unit")
     if view == "mine":
         return items.filter(assignee=user)
     if view == "escalated":
@@ -178,8 +177,9 @@ def _set_done(item: WorkItem, actor: AbstractBaseUser | None, propagate: bool) -
         kind=item.kind,
     )
     prefix, _sep, source_id = item.source.partition(":")
-    if propagate and prefix in SOURCE_CLOSERS:
-        SOURCE_CLOSERS[prefix](source_id, actor)
+    source = registry.work_source(prefix) if propagate else None
+    if source is not None:
+        source.close(source_id, actor)
 
 
 def set_priority(item: WorkItem, priority: int, user: AbstractBaseUser) -> None:
@@ -191,11 +191,7 @@ def set_priority(item: WorkItem, priority: int, user: AbstractBaseUser) -> None:
 def others_handling(items: list[WorkItem]) -> dict[int, list[WorkItem]]:
     """For each item, the other open items about the same client and who handles them."""
     clients = {i.client_id for i in items if i.client_id}
-    open_items = list(
-        WorkItem.objects.filter(client__in=clients)
-        .exclude(status=WorkItem.Status.DONE)
-        .select_related("assignee", "unit")
-    )
+    open_items = list(WorkItem.objects.open().filter(client__in=clients).select_related("assignee", "unit"))
     return {i.pk: [o for o in open_items if o.client_id == i.client_id and o.pk != i.pk] for i in items}
 
 
@@ -239,20 +235,20 @@ class Client360:
     sees_health: bool
     sees_social: bool
     record: object = None
-    phone: str = ""
     guardians: list = field(default_factory=list)
     children: list = field(default_factory=list)
     segment: list = field(default_factory=list)
     workers: list = field(default_factory=list)
     timeline: list = field(default_factory=list)
-    appointments: list = field(default_factory=list)
-    forms: list = field(default_factory=list)
-    care_paths: list = field(default_factory=list)
-    notifications: list = field(default_factory=list)
+    sections: list = field(
+        default_factory=list
+    )  # {"section": ClientSection, "items": [...]} the reader may see
     chains: list = field(default_factory=list)
-    chats: list = field(default_factory=list)
-    consents: list = field(default_factory=list)
     minor_decisions: list | None = None  # None: not a 12-17-year-old
+
+    def items(self, key: str) -> list | None:
+        """The items of one section, or None when the reader may not see that section."""
+        return next((part["items"] for part in self.sections if part["section"].key == key), None)
 
 
 def _visible_event(event: Event, sees: dict[str, bool]) -> bool:
@@ -261,55 +257,47 @@ def _visible_event(event: Event, sees: dict[str, bool]) -> bool:
 
 
 def client_360(user: AbstractBaseUser, client: Resident, purpose: str) -> Client360:
-    """What this professional may see of the client, by role and the client's consents; logged."""
-    from luukku.booking.services import appointments_of, latest_contact_phone
-    from luukku.carepaths.services import paths_of
-    from luukku.chat.services import conversations_of
-    from luukku.consent.services import consents_of
-    from luukku.questionnaires.services import responses_of
-    from luukku.registry.adapters import population_register
-
+    """What this professional may see of the client, by role, relationship and the client's consents;
+    one access-log row names the parts read. The sections come from the apps (desk.registry)."""
     sees_health = decide(user, client, Category.HEALTH, what="client_360", log=False).allowed
     sees_social = decide(user, client, Category.SOCIAL, what="client_360", log=False).allowed
     parts = ["basic_data"] + (["health"] if sees_health else []) + (["social"] if sees_social else [])
     role = require(user, client, Category.BASIC, what="client_360:" + "+".join(parts), purpose=purpose).role
-    sector = sector_of(role)
+    sees = {Category.BASIC: True, Category.HEALTH: sees_health, Category.SOCIAL: sees_social}
     register = population_register()
     today = timezone.localdate()
     view = Client360(
         client=client,
         role=role,
-        sector=sector,
+        sector=sector_of(role),
         sees_health=sees_health,
         sees_social=sees_social,
         record=register.person(client.hetu),
-        phone=latest_contact_phone(client),
         guardians=register.guardians(client.hetu, today),
         children=register.children_in_custody(client.hetu, today),
         segment=segment(client),
         workers=list(client.responsible_workers.select_related("professional__user")),
-        consents=list(consents_of(client)),
+        sections=[
+            {"section": section, "items": section.items(client)}
+            for section in registry.client_sections()
+            if sees.get(section.category, False)
+        ],
     )
-    if CHILD_AGE_LIMIT <= client.age() < MAJORITY_AGE:
-        view.minor_decisions = list(client.maturity_assessments.order_by("service_event"))
-    sees = {Category.HEALTH: sees_health, Category.SOCIAL: sees_social}
-    events = Event.objects.filter(subject=client).order_by("-at")[:200]
-    view.timeline = [e for e in events if _visible_event(e, sees)]
     if sees_health:
-        view.appointments = list(appointments_of(client))
-        view.forms = [r for r in responses_of(client) if r.status == "completed"]
-        view.care_paths = list(paths_of(client))
-        view.chats = list(conversations_of(client))
         view.chains = list(
             client.service_chains.select_related("template").prefetch_related(
                 "steps__owner__user", "steps__owner_unit"
             )
         )
-    if sees_social:
-        view.notifications = list(
-            client.work_items.filter(kind=WorkItem.Kind.NOTIFICATION).order_by("-created_at")
-        )
+    if CHILD_AGE_LIMIT <= client.age() < MAJORITY_AGE:
+        view.minor_decisions = list(client.maturity_assessments.order_by("service_event"))
+    events = Event.objects.filter(subject=client).order_by("-at")[:200]
+    view.timeline = [e for e in events if _visible_event(e, sees)]
     return view
+
+
+def notifications_of(client: Resident) -> list[WorkItem]:
+    return list(client.work_items.filter(kind=WorkItem.Kind.NOTIFICATION).order_by("-created_at"))
 
 
 def assess_maturity(

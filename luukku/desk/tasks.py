@@ -15,10 +15,7 @@ def escalate_item(item_id: int) -> str:
 
     with transaction.atomic():
         item = (
-            WorkItem.objects.select_for_update()
-            .filter(pk=item_id, escalated_at__isnull=True)
-            .exclude(status=WorkItem.Status.DONE)
-            .first()
+            WorkItem.objects.open().select_for_update().filter(pk=item_id, escalated_at__isnull=True).first()
         )
         if item is None or item.due_at is None or item.due_at > timezone.now():
             return "skipped"

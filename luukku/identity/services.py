@@ -192,3 +192,8 @@ def units_below(units: list[OrgUnit]) -> list[int]:
         ]
         found += frontier
     return found
+
+
+def user_by_pk(pk: int | None) -> AbstractBaseUser | None:
+    """The user an event names by id (events carry ids, never objects)."""
+    return get_user_model().objects.filter(pk=pk).first() if pk else None

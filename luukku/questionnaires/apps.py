@@ -7,13 +7,32 @@ class QuestionnairesConfig(AppConfig):
     label = "questionnaires"
 
     def ready(self) -> None:
+        from luukku.access.categories import Category
         from luukku.access.policy import readable
         from luukku.access.registry import register_event_scope
         from luukku.consent import export
+        from luukku.desk.registry import ClientSection, register_client_section
         from luukku.web import portal
 
-        from . import client_data
+        from . import client_data, work
+        from .models import Response
         from .services import open_activations, responses_of
+
+        work.connect()
+        register_client_section(
+            ClientSection(
+                "forms",
+                _("Forms"),
+                Category.HEALTH,
+                "questionnaires/_client360.html",
+                lambda client: [
+                    r
+                    for r in responses_of(client)
+                    if r.status == Response.Status.COMPLETED and client_data.scope(r)[0] == Category.HEALTH
+                ],
+                order=20,
+            )
+        )
 
         register_event_scope("questionnaire.", client_data.event_scope)
         export.register(

@@ -14,12 +14,13 @@ from luukku.access.policy import require
 from luukku.audit.models import Event
 from luukku.audit.services import record_event
 from luukku.identity.models import OrgUnit, Resident
+from luukku.web import events
 
 from . import client_data, engine, scoring
 from .definitions.catalogue import CATALOGUE, Entry
+from .events import QuestionnaireAnswered, ResponseHandled
 from .fhirq import walk
 from .models import Activation, Definition, Response
-from .signals import questionnaire_answered, response_handled
 
 RECENT_ANSWER = dt.timedelta(days=90)  # "not re-activated if answered within the last 3 months"
 
@@ -238,7 +239,7 @@ def submit(response: Response) -> dict[str, engine.ItemError]:
                 record_event(
                     "questionnaire.activation_answered", subject=response.person, key=response.definition.key
                 )
-        questionnaire_answered.send(sender=Response, response=response)
+        events.publish(QuestionnaireAnswered(response.pk))
         record_event(
             "questionnaire.answered",
             subject=response.person,
@@ -269,8 +270,9 @@ def inbox(units: list[OrgUnit], handled: bool = False) -> QuerySet[Response]:
     )
 
 
-def mark_handled(response: Response, user: AbstractBaseUser) -> None:
-    """The receiving unit has handled the form (the desk's work item closes with it)."""
+def mark_handled(response: Response, user: AbstractBaseUser, *, announce: bool = True) -> None:
+    """The receiving unit has handled the form (the desk's work item closes with it); `announce=False`
+    when the desk itself asked."""
     if response.person is not None:
         category, key = client_data.scope(response)
         require(
@@ -281,10 +283,11 @@ def mark_handled(response: Response, user: AbstractBaseUser) -> None:
             action=Action.WRITE,
             service_event=key,
         )
-    response_handled.send(sender=Response, response=response, user=user)
-    Response.objects.filter(pk=response.pk, handled_at__isnull=True).update(
+    handled = Response.objects.filter(pk=response.pk, handled_at__isnull=True).update(
         handled_at=timezone.now(), handled_by=user
     )
+    if handled and announce:
+        events.publish(ResponseHandled(response.pk, user.pk))
     record_event("questionnaire.handled", subject=response.person, actor=user, key=response.definition.key)
 
 

@@ -17,12 +17,11 @@ from luukku.web.session import remember
 
 from . import client_data, engine, rendering, services
 from .models import Definition, Purpose, Response
+from .registry import result_page
 from .scoring import BAND_LABELS
 
 SESSION_KEY = "luukku_anonymous_responses"
 _LISTING = {"what": "listing", "log": False}
-# Forms whose outcome has a page of its own in another app: key -> URL name taking the response id.
-RESULT_PAGES: dict[str, str] = {}
 
 
 def _language() -> str:
@@ -177,8 +176,8 @@ def done(request: HttpRequest, public_id) -> HttpResponse:
     response = own_response(request, public_id)
     if response.status != Response.Status.COMPLETED:
         return redirect("questionnaires:fill", public_id=response.public_id)
-    if response.definition.key in RESULT_PAGES:
-        return redirect(RESULT_PAGES[response.definition.key], public_id=response.public_id)
+    if url_name := result_page(response.definition.key):
+        return redirect(url_name, public_id=response.public_id)
     return render(
         request,
         "questionnaires/done.html",

@@ -66,7 +66,7 @@ def setup(db):
     services.publish()
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_publishing_new_rules_keeps_the_old_version(setup):
     first = RuleSet.objects.get(active=True)
     assert services.publish() == first
@@ -81,7 +81,7 @@ def answer(client, raw: dict) -> str:
     return client.post(location, {**raw, "action": "submit"}, follow=True).content.decode()
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
@@ -100,14 +100,14 @@ def test_recommendation_pages(client, setup, raw, expected):
     assert Result.objects.count() == 1
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_closed_chat_offers_opening_time_and_call_back(client, setup):
     ChatQueue.objects.update(hours={})
     page = answer(client, {"red-flags": ["none"], "concern": "family", "severity": "moderate"})
     assert "Perhekeskuksen chat on nyt suljettu." in page and "Pyydä soittoa" in page
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_chat_started_from_the_result_carries_the_assessment(client, setup):
     ChatQueue.objects.update(hours=ALWAYS)
     answer(client, {"red-flags": ["none"], "concern": "mental", "severity": "moderate"})
@@ -118,7 +118,7 @@ def test_chat_started_from_the_result_carries_the_assessment(client, setup):
     assert Conversation.objects.get().context == {"assessment": "kiireetön: mielenterveys ja päihteet"}
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_professional_assesses_a_client_by_phone(client, setup, django_user_model):
     client.force_login(django_user_model.objects.get(username="hoitaja.riikka"))
     bad = client.post(reverse("assessment:by_phone"), {"hetu": "123"})

@@ -112,7 +112,7 @@ def _closed_everywhere():
     ChatQueue.objects.update(hours={})
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("open_chat", [True, False])
 def test_self_harm_shows_112_and_the_crisis_line_before_the_chat(client, setup, open_chat):
     ChatQueue.objects.update(hours=ALWAYS if open_chat else {})
@@ -126,13 +126,13 @@ def test_self_harm_shows_112_and_the_crisis_line_before_the_chat(client, setup, 
         assert 'href="tel:116117"' in page and "Soita päivystysnumeroon 116 117 nyt." in page
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_self_harm_with_an_emergency_sign_still_shows_the_crisis_line(client, setup):
     page = answer(client, {"red-flags": ["suicidal", "chest_pain"], "concern": "illness", "severity": "mild"})
     assert "Soita nyt 112." in page and "tel:+358925250111" in page
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("concern", CONCERNS)
 def test_severe_with_the_chat_closed_says_call_116_117_now(client, setup, concern):
     _closed_everywhere()
@@ -142,7 +142,7 @@ def test_severe_with_the_chat_closed_says_call_116_117_now(client, setup, concer
     assert Result.objects.get().urgency == "urgent"
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_non_urgent_with_the_chat_closed_keeps_the_call_back(client, setup):
     _closed_everywhere()
     page = answer(client, {"red-flags": ["none"], "concern": "teeth", "severity": "moderate"})
@@ -150,14 +150,14 @@ def test_non_urgent_with_the_chat_closed_keeps_the_call_back(client, setup):
     assert "Pyydä soittoa" in page and 'href="tel:116117"' in page
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_emergency_number_is_a_tap_to_call_link_in_a_labelled_alert(client, setup):
     page = answer(client, {"red-flags": ["stroke"], "concern": "illness", "severity": "mild"})
     alert = page.split('class="urgent" role="alert"')[1].split("</section>")[0]
     assert "Hätätilanne" in alert and 'href="tel:112"' in alert
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_professional_sees_the_answers_that_led_to_the_recommendation(client, setup, django_user_model):
     client.force_login(django_user_model.objects.get(username="hoitaja.riikka"))
     started = client.post(reverse("assessment:by_phone"), {"hetu": BY_KEY["lempi"].hetu})
@@ -181,7 +181,7 @@ def test_professional_sees_the_answers_that_led_to_the_recommendation(client, se
     assert reverse("chat:start", args=["suun-terveys"]) not in page  # the professional does not chat for them
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_closed_until_tomorrow_tells_the_opening_time(client, setup):
     tomorrow = (timezone.localdate() + dt.timedelta(days=1)).weekday()
     ChatQueue.objects.update(hours={str(tomorrow): ["09:00", "15:00"]})
@@ -189,7 +189,7 @@ def test_closed_until_tomorrow_tells_the_opening_time(client, setup):
     assert "Se aukeaa" in page
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_the_admin_refuses_an_unsafe_rule_set():
     from luukku.assessment.admin import RuleSetForm
 

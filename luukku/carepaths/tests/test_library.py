@@ -120,7 +120,7 @@ def post_operative(warnings: set[str]) -> dict:
     return {link: ["yes" if link in warnings else "no"] for link, _texts in WARNING_SIGNS}
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("warning", [link for link, _texts in WARNING_SIGNS])
 def test_any_warning_sign_after_surgery_goes_to_the_team(templates, warning):
     person = resident_user(age=50)
@@ -134,7 +134,7 @@ def test_any_warning_sign_after_surgery_goes_to_the_team(templates, warning):
     assert "POSTOP 1" in routed.summary
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_no_warning_signs_recover_at_home_with_a_second_follow_up(templates):
     person = resident_user(age=50)
     nurse = professional()
@@ -158,7 +158,7 @@ def pef_days(variable: int) -> dict:
     return raw
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize(("variable_days", "phase"), [(2, Phase.SELF_CARE), (3, Phase.WITH_PROFESSIONAL)])
 def test_asthma_pef_diary_routes_at_three_variable_days(templates, variable_days, phase):
     person = resident_user(age=40)

@@ -13,7 +13,7 @@ from luukku.identity.personas import seed_organisation
 from luukku.questionnaires import services as questionnaires
 from luukku.testing import booking_service, open_slot, professional, resident_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)  # cross-app events are delivered after commit
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from luukku.identity.models import Resident
 from luukku.identity.personas import BY_KEY, seed_organisation, seed_personas
 from luukku.questionnaires import services as questionnaires
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)  # cross-app events are delivered after commit
 
 
 @pytest.fixture

@@ -255,7 +255,7 @@ def test_video_appointment_page_has_the_room_link(client, queues):
     assert "Liity videovastaanotolle" in page and "/video/luukku-" in page
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_closed_chat_with_summary_is_in_the_client_record(queues, django_user_model):
     from luukku.desk.services import client_360
     from luukku.identity.services import resident_from_register
@@ -271,5 +271,5 @@ def test_closed_chat_with_summary_is_in_the_client_record(queues, django_user_mo
     services.post(conversation, matti.user, "Kurkku on kipeä.", as_professional=False)
     services.close(conversation, riikka, "Angiinaepäily, ohjattu näytteenottoon.")
     view = client_360(riikka, matti, "care")
-    assert [c.summary for c in view.chats] == ["Angiinaepäily, ohjattu näytteenottoon."]
+    assert [c.summary for c in view.items("chats")] == ["Angiinaepäily, ohjattu näytteenottoon."]
     assert {"chat.started", "chat.taken", "chat.closed"} <= {e.kind for e in view.timeline}

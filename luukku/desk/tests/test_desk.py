@@ -20,7 +20,7 @@ from luukku.identity.personas import BY_KEY, seed_organisation, seed_personas
 from luukku.questionnaires import services as questionnaires
 from luukku.questionnaires.models import Response
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)  # cross-app events are delivered after commit
 
 
 @pytest.fixture
@@ -158,10 +158,14 @@ def test_client_360_honours_role_and_consent_at_once(demo):
         booker_for(user, person),
     )
     nurse_view = services.client_360(user, person, "care")
-    assert nurse_view.sees_health and not nurse_view.sees_social and len(nurse_view.appointments) == 1
+    assert (
+        nurse_view.sees_health and not nurse_view.sees_social and len(nurse_view.items("appointments")) == 1
+    )
     social_view = services.client_360(demo["palveluohjaaja.paula"], person, "social_work")
-    assert social_view.sees_social and not social_view.sees_health and social_view.appointments == []
-    assert [n.pk for n in social_view.notifications] == [item.pk]
+    assert (
+        social_view.sees_social and not social_view.sees_health and social_view.items("appointments") is None
+    )
+    assert [n.pk for n in social_view.items("notifications")] == [item.pk]
     granted = consent.grant(person, Scope.HEALTH_TO_SOCIAL, person.user or user)
     assert services.client_360(demo["palveluohjaaja.paula"], person, "social_work").sees_health
     consent.revoke(granted, user)
@@ -275,4 +279,4 @@ def test_client_360_shows_the_phone_last_given(demo):
         booker_for(person.user, person),
         contact_phone="+358401112233",
     )
-    assert services.client_360(demo["hoitaja.riikka"], person, "care").phone == "+358401112233"
+    assert services.client_360(demo["hoitaja.riikka"], person, "care").items("phone") == ["+358401112233"]

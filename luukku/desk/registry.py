@@ -1,0 +1,55 @@
+"""What other apps plug into the desk, from their own AppConfig.ready(); the desk imports none of them.
+
+- Work sources: an app puts work in a unit's queue with `services.submit(kind, "<prefix>:<id>", …)` and
+  registers how the work is closed at its origin when a professional marks the queue item done
+  (`register_work_source`). When the work is done at the origin, the app calls
+  `services.close_source("<prefix>:<id>", user)`.
+- Client-360 sections: what the app shows of a client in the whole picture, with the category of
+  the data, so the access policy decides whether the reader sees it.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.utils.functional import Promise
+
+from luukku.identity.models import Resident
+
+Closer = Callable[[str, AbstractBaseUser | None], None]
+
+
+@dataclass(frozen=True)
+class WorkSource:
+    prefix: str  # "<prefix>:<id>" is the queue item's source
+    close: Closer  # closes the work at its origin (without telling the desk back)
+
+
+@dataclass(frozen=True)
+class ClientSection:
+    key: str
+    title: str | Promise
+    category: str  # access.categories.Category: shown only to readers the policy lets see it
+    template: str  # rendered with `items` and `client`
+    items: Callable[[Resident], list]
+    order: int = 50
+
+
+_work_sources: dict[str, WorkSource] = {}
+_client_sections: dict[str, ClientSection] = {}
+
+
+def register_work_source(source: WorkSource) -> None:
+    _work_sources[source.prefix] = source
+
+
+def work_source(prefix: str) -> WorkSource | None:
+    return _work_sources.get(prefix)
+
+
+def register_client_section(section: ClientSection) -> None:
+    _client_sections[section.key] = section
+
+
+def client_sections() -> list[ClientSection]:
+    return sorted(_client_sections.values(), key=lambda s: (s.order, s.key))

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks_db",
     "luukku.web",
+    "luukku.demo",
     "luukku.registry",
     "luukku.identity",
     "luukku.audit",

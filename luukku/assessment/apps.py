@@ -6,12 +6,16 @@ class AssessmentConfig(AppConfig):
     label = "assessment"
 
     def ready(self) -> None:
+        from luukku.demo import registry as demo
         from luukku.questionnaires.events import QuestionnaireAnswered
         from luukku.questionnaires.registry import register_result_page
         from luukku.web import events
 
         from .definition import KEY
-        from .services import on_questionnaire_answered
+        from .services import on_questionnaire_answered, publish
 
         events.subscribe(QuestionnaireAnswered, "assessment.result", on_questionnaire_answered)
         register_result_page(KEY, "assessment:result")
+        demo.register(
+            demo.Seeder("care-need assessment", lambda: f"rule set v{publish().version}", demo.CONTENT + 1)
+        )

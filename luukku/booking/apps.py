@@ -10,13 +10,16 @@ class BookingConfig(AppConfig):
         from luukku.access.categories import Category
         from luukku.access.registry import register_care_relationship, register_event_scope
         from luukku.consent import export
+        from luukku.demo import registry as demo
         from luukku.desk.registry import ClientSection, register_client_section
         from luukku.web import portal
 
         from . import client_data, work
+        from .demo import seed_booking
         from .services import appointments_of, latest_contact_phone, upcoming_of
 
         work.connect()
+        demo.register(demo.Seeder("booking", lambda: f"{seed_booking()} new bookable slots", demo.SCHEDULES))
         register_client_section(
             ClientSection(
                 "phone",

@@ -12,16 +12,19 @@ class CarepathsConfig(AppConfig):
         from luukku.access.registry import register_care_relationship, register_event_scope
         from luukku.booking.events import AppointmentBooked
         from luukku.consent import export
+        from luukku.demo import registry as demo
         from luukku.desk.registry import ClientSection, register_client_section
         from luukku.questionnaires.events import QuestionnaireAnswered
         from luukku.web import events, portal
 
         from . import client_data, receivers, work
+        from .demo import seed_templates
         from .services import active_paths, paths_of
 
         events.subscribe(QuestionnaireAnswered, "carepaths.tasks", receivers.on_questionnaire_answered)
         events.subscribe(AppointmentBooked, "carepaths.tasks", receivers.on_appointment_booked)
         work.connect()
+        demo.register(demo.Seeder("care paths", lambda: seed_templates() or "", demo.SERVICES))
         register_client_section(
             ClientSection(
                 "care_paths",

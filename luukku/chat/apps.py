@@ -10,12 +10,15 @@ class ChatConfig(AppConfig):
         from luukku.access.categories import Category
         from luukku.access.registry import register_care_relationship, register_event_scope
         from luukku.consent import export
+        from luukku.demo import registry as demo
         from luukku.desk.registry import ClientSection, register_client_section
 
         from . import client_data, work
+        from .demo import seed_queues
         from .services import conversations_of
 
         work.connect()
+        demo.register(demo.Seeder("chat queues", lambda: seed_queues() or "", demo.SERVICES))
         register_client_section(
             ClientSection(
                 "chats",

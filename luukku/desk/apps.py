@@ -10,11 +10,14 @@ class DeskConfig(AppConfig):
 
         from luukku.access.categories import Category
         from luukku.access.registry import register_care_relationship, register_event_scope
+        from luukku.demo import registry as demo
 
         from . import client_data
+        from .demo import seed_chains
         from .registry import ClientSection, register_client_section
         from .services import notifications_of
 
+        demo.register(demo.Seeder("service chains", lambda: seed_chains() or "", demo.SERVICES))
         register_client_section(
             ClientSection(
                 "notifications",

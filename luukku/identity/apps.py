@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class IdentityConfig(AppConfig):
     name = "luukku.identity"
     label = "identity"
+
+    def ready(self) -> None:
+        from luukku.demo import registry as demo
+
+        from .personas import seed_organisation, seed_personas
+
+        demo.register(demo.Seeder("organisation", lambda: seed_organisation() or "", demo.ORGANISATION))
+        demo.register(demo.Seeder("personas", lambda: seed_personas() or "", demo.PEOPLE))

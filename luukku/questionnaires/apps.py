@@ -11,14 +11,18 @@ class QuestionnairesConfig(AppConfig):
         from luukku.access.policy import readable
         from luukku.access.registry import register_event_scope
         from luukku.consent import export
+        from luukku.demo import registry as demo
         from luukku.desk.registry import ClientSection, register_client_section
         from luukku.web import portal
 
-        from . import client_data, work
+        from . import client_data, services, work
         from .models import Response
         from .services import open_activations, responses_of
 
         work.connect()
+        demo.register(
+            demo.Seeder("questionnaires", lambda: f"{len(services.publish_catalogue())} forms", demo.CONTENT)
+        )
         register_client_section(
             ClientSection(
                 "forms",

@@ -1,10 +1,7 @@
-import datetime as dt
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,9 +12,11 @@ from luukku.identity.decorators import professional_required, resident_required
 from luukku.identity.rules import Matter, acts_for
 from luukku.identity.services import SignInRefused
 from luukku.questionnaires import services as questionnaires
+from luukku.web.forms import Action, run_action
 from luukku.web.routes import Audience, route
 
 from . import client_data, services
+from .forms import AddTaskForm, DueForm, MessageForm, NoFieldsForm, PhaseForm, RemoveTaskForm
 from .models import ClientPath, ClientTask, MeasurementKind, PathTemplate, Phase, TaskKind
 
 
@@ -182,14 +181,6 @@ def team_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _parse_day(value: str) -> dt.datetime | None:
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(9)))
-
-
 @route(Audience.PROFESSIONAL, "health")
 @professional_required
 @require_http_methods(["GET", "POST"])
@@ -199,45 +190,43 @@ def professional_path(request: HttpRequest, public_id) -> HttpResponse:
     )
     category, service_event = client_data.scope(path)
     require(request.user, path.person, category, what="care_path", service_event=service_event)
+    user = request.user
+    form = None
     if request.method == "POST":
-        action = request.POST.get("action")
-        task = path.tasks.filter(pk=request.POST.get("task") or 0).first()
-        if action == "message":
-            try:
-                services.post_message(path, request.user, request.POST.get("body", ""), from_team=True)
-            except ValidationError as invalid:
-                messages.error(request, " ".join(invalid.messages))
-        elif action == "remove" and task:
-            services.remove_task(task, request.user)
-        elif action == "due" and task and (due := _parse_day(request.POST.get("due", ""))):
-            services.change_due(task, due, request.user)
-        elif action == "add" and request.POST.get("title", "").strip():
-            kind = (
-                request.POST.get("kind")
-                if request.POST.get("kind") in {TaskKind.READ, TaskKind.MEASUREMENT}
-                else TaskKind.READ
-            )
-            measurement = request.POST.get("measurement", "") if kind == TaskKind.MEASUREMENT else ""
-            if kind == TaskKind.MEASUREMENT and measurement not in MeasurementKind.values:
-                measurement = MeasurementKind.BLOOD_PRESSURE
-            services.add_task(
-                path,
-                request.user,
-                kind,
-                request.POST["title"][:200],
-                request.POST.get("instructions", "")[:4000],
-                _parse_day(request.POST.get("due", "")),
-                remind=bool(request.POST.get("remind")),
-                measurement=measurement,
-            )
-        elif action == "phase" and request.POST.get("phase") in Phase.values:
-            services.enter_phase(path, request.POST["phase"], request.user)
-        elif action == "handled":
-            for team_task in path.team_tasks.filter(handled_at__isnull=True):
-                services.handle_team_task(team_task, request.user)
-        elif action == "end":
-            services.end_path(path, request.user)
-        return redirect("carepaths:professional_path", public_id=path.public_id)
+        form, _done = run_action(
+            request,
+            {
+                "message": Action(
+                    MessageForm, lambda data: services.post_message(path, user, data["body"], from_team=True)
+                ),
+                "remove": Action(
+                    lambda post: RemoveTaskForm(post, path),
+                    lambda data: services.remove_task(data["task"], user),
+                ),
+                "due": Action(
+                    lambda post: DueForm(post, path),
+                    lambda data: services.change_due(data["task"], data["due"], user),
+                ),
+                "add": Action(
+                    AddTaskForm,
+                    lambda data: services.add_task(
+                        path,
+                        user,
+                        data["kind"],
+                        data["title"],
+                        data["instructions"],
+                        data["due"],
+                        remind=data["remind"],
+                        measurement=data["measurement"],
+                    ),
+                ),
+                "phase": Action(PhaseForm, lambda data: services.enter_phase(path, data["phase"], user)),
+                "handled": Action(NoFieldsForm, lambda data: services.handle_open_team_tasks(path, user)),
+                "end": Action(NoFieldsForm, lambda data: services.end_path(path, user)),
+            },
+        )
+        if form.is_valid():
+            return redirect("carepaths:professional_path", public_id=path.public_id)
     return render(
         request,
         "carepaths/professional_path.html",
@@ -248,7 +237,9 @@ def professional_path(request: HttpRequest, public_id) -> HttpResponse:
             "phases": Phase.choices,
             "measurements": MeasurementKind.choices,
             "open_team_tasks": path.team_tasks.filter(handled_at__isnull=True),
+            "action_form": form,
         },
+        status=400 if form is not None else 200,
     )
 
 

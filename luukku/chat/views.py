@@ -8,14 +8,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from luukku.access.policy import readable
 from luukku.identity.decorators import professional_required
+from luukku.web.forms import Action, run_action
 from luukku.web.routes import Audience, route
 from luukku.web.session import remember
 
 from . import client_data, services
 from .consumers import SESSION_KEY
+from .forms import AttachForm, CloseForm, ColleagueForm, MessageForm, NoFieldsForm, TransferQueueForm
 from .models import ChatMessage, ChatQueue, Conversation
 
 FORM_CONTEXT_FIELDS = ("form", "step", "assessment")
+LEAVING_ACTIONS = {"transfer_queue", "transfer_user", "close"}  # the conversation is no longer yours
 
 
 def _labels() -> dict:
@@ -176,48 +179,45 @@ def professional_conversation(request: HttpRequest, public_id) -> HttpResponse:
         Conversation.objects.select_related("queue", "person", "assignee"), public_id=public_id
     )
     services.require_professional(request.user, conversation)
-    error = ""
+    user = request.user
+    form = None
     if request.method == "POST":
-        action = request.POST.get("action")
-        users = get_user_model().objects
-        try:
-            if action == "take" and services.take(conversation, request.user) is None:
+        action = request.POST.get("action", "")
+        form, result = run_action(
+            request,
+            {
+                "take": Action(
+                    NoFieldsForm, lambda data: services.take(conversation, user) or "taken_by_other"
+                ),
+                "message": Action(
+                    MessageForm,
+                    lambda data: services.post(
+                        conversation, user, data["body"], True, internal=data["internal"]
+                    ),
+                ),
+                "attach": Action(
+                    lambda post: AttachForm(post, request.FILES),
+                    lambda data: services.attach(conversation, user, data["attachment"], True),
+                ),
+                "transfer_queue": Action(
+                    TransferQueueForm,
+                    lambda data: services.transfer(conversation, user, to_queue=data["queue"]),
+                ),
+                "transfer_user": Action(
+                    ColleagueForm, lambda data: services.transfer(conversation, user, to_user=data["user"])
+                ),
+                "consult": Action(
+                    ColleagueForm, lambda data: services.consult(conversation, user, data["user"])
+                ),
+                "close": Action(CloseForm, lambda data: services.close(conversation, user, data["summary"])),
+            },
+        )
+        if form.is_valid():
+            if result == "taken_by_other":
                 messages.info(request, _("A colleague took this conversation first."))
-                return redirect("chat:desk")
-            elif action == "message":
-                services.post(
-                    conversation,
-                    request.user,
-                    request.POST.get("body", ""),
-                    True,
-                    internal=bool(request.POST.get("internal")),
-                )
-            elif action == "attach" and request.FILES.get("attachment"):
-                services.attach(conversation, request.user, request.FILES["attachment"], True)
-            elif action == "transfer_queue":
-                services.transfer(
-                    conversation,
-                    request.user,
-                    to_queue=get_object_or_404(ChatQueue, code=request.POST.get("queue", "")),
-                )
-                return redirect("chat:desk")
-            elif action == "transfer_user":
-                services.transfer(
-                    conversation,
-                    request.user,
-                    to_user=get_object_or_404(users, pk=request.POST.get("user") or 0),
-                )
-                return redirect("chat:desk")
-            elif action == "consult":
-                services.consult(
-                    conversation, request.user, get_object_or_404(users, pk=request.POST.get("user") or 0)
-                )
-            elif action == "close":
-                services.close(conversation, request.user, request.POST.get("summary", ""))
+            if result == "taken_by_other" or action in LEAVING_ACTIONS:
                 return redirect("chat:desk")
             return redirect("chat:professional", public_id=conversation.public_id)
-        except ValidationError as invalid:
-            error = " ".join(invalid.messages)
     colleagues = [
         user
         for user in get_user_model()
@@ -234,8 +234,8 @@ def professional_conversation(request: HttpRequest, public_id) -> HttpResponse:
             "chat_messages": services.visible_messages(conversation, True),
             "queues": ChatQueue.objects.exclude(pk=conversation.queue_id).order_by("name"),
             "colleagues": colleagues,
-            "error": error,
+            "error": " ".join(e for errors in form.errors.values() for e in errors) if form else "",
             "labels": _labels(),
         },
-        status=400 if error else 200,
+        status=400 if form is not None else 200,
     )

@@ -1,8 +1,6 @@
 import secrets
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,16 +9,28 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
+from luukku.access.policy import professional_of
 from luukku.audit.models import Purpose
 from luukku.identity.decorators import professional_required
-from luukku.identity.models import Professional, Resident
+from luukku.identity.models import Resident
 from luukku.identity.services import SignInRefused
-from luukku.web.forms import posted
+from luukku.web.forms import Action, posted, run_action
 from luukku.web.routes import Audience, route
 
 from . import services
-from .forms import CallBackForm, MaturityForm
-from .models import ChainTemplate, ClientChainStep, ResponsibleWorker, WorkItem
+from .forms import (
+    AssignForm,
+    CallBackForm,
+    ChainForm,
+    ChainStepForm,
+    LinkClientForm,
+    MaturityForm,
+    NoFieldsForm,
+    PriorityForm,
+    ResponsibleForm,
+    StatusForm,
+)
+from .models import ChainTemplate, ResponsibleWorker, WorkItem
 
 VIEWS = {
     "unit": gettext_lazy("My units"),
@@ -60,28 +70,27 @@ def _item(request: HttpRequest, pk: int) -> WorkItem:
 @require_http_methods(["GET", "POST"])
 def item_view(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item(request, pk)
-    error = ""
+    user = request.user
+    form = None
     if request.method == "POST":
-        action = request.POST.get("action")
-        try:
-            if action == "claim":
-                services.claim(item, request.user)
-            elif action == "assign":
-                colleague = get_user_model().objects.filter(pk=request.POST.get("to") or 0).first()
-                if colleague is None:
-                    raise PermissionDenied(_("Choose a colleague."))
-                services.assign(item, colleague, request.user)
-            elif action == "status" and request.POST.get("status") in WorkItem.Status.values:
-                services.set_status(item, request.POST["status"], request.user)
-            elif action == "priority" and request.POST.get("priority", "").isdigit():
-                services.set_priority(item, int(request.POST["priority"]), request.user)
-            elif action == "link":
-                services.link_client(item, request.user, request.POST.get("hetu", ""))
+        form, _done = run_action(
+            request,
+            {
+                "claim": Action(NoFieldsForm, lambda data: services.claim(item, user)),
+                "assign": Action(
+                    lambda post: AssignForm(post, services.colleagues(item)),
+                    lambda data: services.assign(item, data["to"], user),
+                ),
+                "status": Action(StatusForm, lambda data: services.set_status(item, data["status"], user)),
+                "priority": Action(
+                    PriorityForm, lambda data: services.set_priority(item, data["priority"], user)
+                ),
+                "link": Action(LinkClientForm, lambda data: services.link_client(item, user, data["hetu"])),
+            },
+            refusals=(SignInRefused,),
+        )
+        if form.is_valid():
             return redirect("desk:item", pk=item.pk)
-        except SignInRefused as refused:
-            error = str(refused)
-        except PermissionDenied as denied:
-            error = str(denied)
     return render(
         request,
         "desk/item.html",
@@ -92,9 +101,9 @@ def item_view(request: HttpRequest, pk: int) -> HttpResponse:
             "others": services.others_handling([item])[item.pk],
             "statuses": WorkItem.Status.choices,
             "priorities": WorkItem.Priority.choices,
-            "error": error,
+            "error": " ".join(e for errors in form.errors.values() for e in errors) if form else "",
         },
-        status=400 if error else 200,
+        status=400 if form is not None else 200,
     )
 
 
@@ -106,34 +115,34 @@ def client_360(request: HttpRequest, public_id) -> HttpResponse:
     purpose = request.GET.get("purpose", Purpose.CARE)
     if purpose not in Purpose.values or purpose == Purpose.AUDIT:
         purpose = Purpose.CARE
-    maturity = MaturityForm(request.POST if request.POST.get("action") == "maturity" else None)
-    if request.method == "POST" and maturity.is_bound:
-        if maturity.is_valid():
-            try:
-                services.assess_maturity(client, request.user, **maturity.cleaned_data)
-            except ValidationError as invalid:
-                maturity.add_error(None, invalid)
-            else:
+    user = request.user
+    form = None
+    if request.method == "POST":
+        form, _done = run_action(
+            request,
+            {
+                "responsible": Action(
+                    ResponsibleForm,
+                    lambda data: services.set_responsible(client, data["kind"], professional_of(user), user),
+                ),
+                "chain": Action(ChainForm, lambda data: services.start_chain(data["template"], client, user)),
+                "take": Action(
+                    lambda post: ChainStepForm(post, client),
+                    lambda data: services.take_step(data["step"], professional_of(user)),
+                ),
+                "complete": Action(
+                    lambda post: ChainStepForm(post, client),
+                    lambda data: services.complete_step(data["step"], user),
+                ),
+                "maturity": Action(MaturityForm, lambda data: services.assess_maturity(client, user, **data)),
+            },
+        )
+        if form.is_valid():
+            if request.POST.get("action") == "maturity":
                 messages.success(request, _("The maturity assessment is recorded."))
-                return redirect(f"{reverse('desk:client', args=[client.public_id])}?purpose={purpose}")
-    elif request.method == "POST":
-        professional = Professional.objects.get(user=request.user)
-        if (
-            request.POST.get("action") == "responsible"
-            and request.POST.get("kind") in ResponsibleWorker.Kind.values
-        ):
-            services.set_responsible(client, request.POST["kind"], professional, request.user)
-        elif request.POST.get("action") == "chain":
-            template = get_object_or_404(ChainTemplate, code=request.POST.get("template", ""))
-            services.start_chain(template, client, request.user)
-        elif request.POST.get("action") in {"take", "complete"}:
-            step = get_object_or_404(ClientChainStep, pk=request.POST.get("step") or 0, chain__client=client)
-            if request.POST["action"] == "take":
-                services.take_step(step, professional)
-            else:
-                services.complete_step(step, request.user)
-        return redirect(f"{reverse('desk:client', args=[client.public_id])}?purpose={purpose}")
-    view = services.client_360(request.user, client, purpose)
+            return redirect(f"{reverse('desk:client', args=[client.public_id])}?purpose={purpose}")
+    view = services.client_360(user, client, purpose)
+    maturity = form if isinstance(form, MaturityForm) else MaturityForm()
     return render(
         request,
         "desk/client.html",
@@ -143,8 +152,9 @@ def client_360(request: HttpRequest, public_id) -> HttpResponse:
             "chain_templates": ChainTemplate.objects.order_by("name"),
             "worker_kinds": ResponsibleWorker.Kind.choices,
             "maturity_form": maturity,
+            "action_form": form if form is not None and not isinstance(form, MaturityForm) else None,
         },
-        status=400 if maturity.errors else 200,
+        status=400 if form is not None else 200,
     )
 
 

@@ -1,6 +1,46 @@
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, QueryDict
+from django.utils.translation import gettext_lazy as _
 
 
 def posted(request: HttpRequest) -> QueryDict | None:
     """POST data to bind a form to (also when empty, so an empty submit is validated), else None."""
     return request.POST if request.method == "POST" else None
+
+
+@dataclass(frozen=True)
+class Action:
+    """One POST action: the form that validates it and the one service call that does it."""
+
+    form: Callable[[QueryDict], forms.Form]
+    run: Callable[[dict], object]
+
+
+class UnknownAction(forms.Form):
+    def clean(self) -> dict:
+        raise forms.ValidationError(_("This action is not available here."))
+
+
+def run_action(
+    request: HttpRequest, actions: dict[str, Action], refusals: tuple[type[Exception], ...] = ()
+) -> tuple[forms.Form, object]:
+    """Validate the posted `action` with its form and run its service call.
+
+    Returns the bound form (with the service's refusal as a form error when it refused) and what the
+    call returned. ValidationError and PermissionDenied become form errors, as do `refusals`.
+    """
+    action = actions.get(request.POST.get("action", ""))
+    form = action.form(request.POST) if action else UnknownAction(request.POST)
+    if not form.is_valid() or action is None:
+        return form, None
+    try:
+        return form, action.run(form.cleaned_data)
+    except ValidationError as invalid:
+        form.add_error(None, invalid)
+    except (PermissionDenied, *refusals) as refused:
+        form.add_error(None, str(refused) or _("You do not have the right to do this."))
+    return form, None

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -399,29 +399,20 @@ def complete_step(step: ClientChainStep, by: AbstractBaseUser) -> None:
 
 
 def chains_needing(user: AbstractBaseUser) -> list[ClientChainStep]:
-    """Next steps of service chains that this professional owns, or whose role and unit they have."""
-    roles = work_roles(user)
-    steps = (
-        ClientChainStep.objects.filter(done_at__isnull=True)
-        .select_related("chain__client", "chain__template", "owner__user", "owner_unit")
-        .order_by("chain_id", "order")
+    """Next steps of open service chains that this professional owns, or whose role and unit they have
+    (a step's unit covers the units under it). One query: the first open step of each chain."""
+    next_step = (
+        ClientChainStep.objects.filter(chain=OuterRef("chain"), done_at__isnull=True)
+        .order_by("order")
+        .values("pk")[:1]
     )
-    subtree: dict[int, set[int]] = {}
-    mine, seen_chains = [], set()
-    for step in steps:
-        if step.chain_id in seen_chains:
-            continue  # only the first open step of each chain is "next"
-        seen_chains.add(step.chain_id)
-        if step.owner is not None:
-            if step.owner.user_id == user.pk:
-                mine.append(step)
-            continue
-        if step.owner_unit_id is not None and step.owner_unit_id not in subtree:
-            subtree[step.owner_unit_id] = units_below([step.owner_unit])
-        if any(
-            r.role == step.owner_role
-            and (step.owner_unit_id is None or r.unit_id in subtree[step.owner_unit_id])
-            for r in roles
-        ):
-            mine.append(step)
-    return mine
+    by_role = Q(pk__in=[])
+    for role in work_roles(user):
+        above = [unit.pk for unit in role.unit.ancestors_and_self()]
+        by_role |= Q(owner_role=role.role) & (Q(owner_unit__isnull=True) | Q(owner_unit__in=above))
+    return list(
+        ClientChainStep.objects.filter(done_at__isnull=True, pk=Subquery(next_step))
+        .filter(Q(owner__user=user) | (Q(owner__isnull=True) & by_role))
+        .select_related("chain__client", "chain__template", "owner__user", "owner_unit")
+        .order_by("chain_id")
+    )

@@ -6,12 +6,14 @@ class AssessmentConfig(AppConfig):
     label = "assessment"
 
     def ready(self) -> None:
+        from luukku.audit.services import register_event_labels
         from luukku.demo import registry as demo
         from luukku.questionnaires.events import QuestionnaireAnswered
         from luukku.questionnaires.registry import register_result_page
         from luukku.web import events
 
         from .definition import KEY
+        from .event_labels import EVENT_LABELS
         from .services import on_questionnaire_answered, publish
 
         events.subscribe(QuestionnaireAnswered, "assessment.result", on_questionnaire_answered)
@@ -19,3 +21,4 @@ class AssessmentConfig(AppConfig):
         demo.register(
             demo.Seeder("care-need assessment", lambda: f"rule set v{publish().version}", demo.CONTENT + 1)
         )
+        register_event_labels(EVENT_LABELS)

@@ -89,3 +89,9 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.kind}"
+
+    @property
+    def label(self) -> str:
+        from .services import event_label
+
+        return event_label(self.kind)

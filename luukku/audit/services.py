@@ -54,3 +54,16 @@ def record_event(kind: str, /, subject=None, actor=None, **data) -> Event:
     if actor is not None and not actor.is_authenticated:
         actor = None
     return Event.objects.create(kind=kind, subject=subject, actor=actor, data=data)
+
+
+_event_labels: dict[str, object] = {}
+
+
+def register_event_labels(labels: dict[str, object]) -> None:
+    """Human labels (lazy translations) for the event kinds an app records, from its AppConfig.ready()."""
+    _event_labels.update(labels)
+
+
+def event_label(kind: str) -> str:
+    """The event kind in the reader's language; an unlabelled kind shows as itself."""
+    return str(_event_labels.get(kind, kind))

@@ -9,6 +9,7 @@ class BookingConfig(AppConfig):
     def ready(self) -> None:
         from luukku.access.categories import Category
         from luukku.access.registry import register_care_relationship, register_event_scope
+        from luukku.audit.services import register_event_labels
         from luukku.consent import export
         from luukku.demo import registry as demo
         from luukku.desk.registry import ClientSection, register_client_section
@@ -16,6 +17,7 @@ class BookingConfig(AppConfig):
 
         from . import client_data, work
         from .demo import seed_booking
+        from .event_labels import EVENT_LABELS
         from .services import appointments_of, latest_contact_phone, upcoming_of
 
         work.connect()
@@ -63,6 +65,7 @@ class BookingConfig(AppConfig):
                 },
             )
         )
+        register_event_labels(EVENT_LABELS)
 
 
 def readable_for(request, person, appointments) -> list:

@@ -10,6 +10,7 @@ class CarepathsConfig(AppConfig):
         from luukku.access.categories import Category
         from luukku.access.policy import readable
         from luukku.access.registry import register_care_relationship, register_event_scope
+        from luukku.audit.services import register_event_labels
         from luukku.booking.events import AppointmentBooked
         from luukku.consent import export
         from luukku.demo import registry as demo
@@ -19,6 +20,7 @@ class CarepathsConfig(AppConfig):
 
         from . import client_data, receivers, work
         from .demo import seed_templates
+        from .event_labels import EVENT_LABELS
         from .services import active_paths, paths_of
 
         events.subscribe(QuestionnaireAnswered, "carepaths.tasks", receivers.on_questionnaire_answered)
@@ -59,3 +61,4 @@ class CarepathsConfig(AppConfig):
                 },
             )
         )
+        register_event_labels(EVENT_LABELS)

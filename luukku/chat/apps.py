@@ -9,12 +9,14 @@ class ChatConfig(AppConfig):
     def ready(self) -> None:
         from luukku.access.categories import Category
         from luukku.access.registry import register_care_relationship, register_event_scope
+        from luukku.audit.services import register_event_labels
         from luukku.consent import export
         from luukku.demo import registry as demo
         from luukku.desk.registry import ClientSection, register_client_section
 
         from . import client_data, work
         from .demo import seed_queues
+        from .event_labels import EVENT_LABELS
         from .services import conversations_of
 
         work.connect()
@@ -42,3 +44,4 @@ class ChatConfig(AppConfig):
                 summary=client_data.summary,
             )
         )
+        register_event_labels(EVENT_LABELS)

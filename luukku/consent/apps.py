@@ -9,8 +9,10 @@ class ConsentConfig(AppConfig):
     def ready(self) -> None:
         from luukku.access.categories import Category
         from luukku.access.registry import register_consent_source
+        from luukku.audit.services import register_event_labels
         from luukku.desk.registry import ClientSection, register_client_section
 
+        from .event_labels import EVENT_LABELS
         from .services import allows, consents_of
 
         register_consent_source("consent", allows)
@@ -24,3 +26,4 @@ class ConsentConfig(AppConfig):
                 order=20,
             )
         )
+        register_event_labels(EVENT_LABELS)

@@ -10,10 +10,12 @@ class DeskConfig(AppConfig):
 
         from luukku.access.categories import Category
         from luukku.access.registry import register_care_relationship, register_event_scope
+        from luukku.audit.services import register_event_labels
         from luukku.demo import registry as demo
 
         from . import client_data
         from .demo import seed_chains
+        from .event_labels import EVENT_LABELS
         from .registry import ClientSection, register_client_section
         from .services import notifications_of
 
@@ -34,3 +36,4 @@ class DeskConfig(AppConfig):
         register_care_relationship("work_item", client_data.open_work, client_data.WORK_ITEM_LABEL)
         register_care_relationship("service_chain", client_data.service_chain, client_data.CHAIN_LABEL)
         register_event_scope("desk.", client_data.event_scope)
+        register_event_labels(EVENT_LABELS)

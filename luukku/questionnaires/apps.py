@@ -10,12 +10,14 @@ class QuestionnairesConfig(AppConfig):
         from luukku.access.categories import Category
         from luukku.access.policy import readable
         from luukku.access.registry import register_event_scope
+        from luukku.audit.services import register_event_labels
         from luukku.consent import export
         from luukku.demo import registry as demo
         from luukku.desk.registry import ClientSection, register_client_section
         from luukku.web import portal
 
         from . import client_data, services, work
+        from .event_labels import EVENT_LABELS
         from .models import Response
         from .services import open_activations, responses_of
 
@@ -66,3 +68,4 @@ class QuestionnairesConfig(AppConfig):
                 },
             )
         )
+        register_event_labels(EVENT_LABELS)

@@ -59,3 +59,27 @@ def test_a_receivers_own_writes_roll_back_alone(monkeypatch):
         events.publish(Happened(4))
     assert Event.objects.filter(kind="test.sent").exists()
     assert not Event.objects.filter(kind="test.half").exists()
+
+
+def test_every_event_kind_recorded_in_the_code_has_a_human_label():
+    """The client-360 timeline shows labels, never codes: a new kind must come with its label."""
+    import re
+    from pathlib import Path
+
+    from django.utils import translation
+
+    from luukku.audit.services import event_label
+
+    root = Path(__file__).resolve().parents[2]
+    kinds = set()
+    for source in root.rglob("*.py"):
+        if "tests" in source.parts or "migrations" in source.parts:
+            continue
+        text = source.read_text()
+        kinds |= set(re.findall(r'record_event\(\s*"([a-z_]+\.[a-z_]+)"', text))
+        kinds |= set(re.findall(r'_event\(\s*"([a-z_]+\.[a-z_]+)"', text))
+        kinds |= set(re.findall(r'event="([a-z_]+\.[a-z_]+)"', text))
+    assert len(kinds) > 30
+    with translation.override("fi"):
+        unlabelled = sorted(kind for kind in kinds if event_label(kind) == kind)
+    assert not unlabelled, unlabelled

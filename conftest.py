@@ -13,3 +13,12 @@ def _fast_and_finnish(settings):
     settings.LANGUAGE_CODE = "fi"
     # PBKDF2's deliberate slowness protects real passwords; test users need none of it.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def personas(db):
+    """The demo organisation, its professionals and the test personas (with their register data)."""
+    from luukku.identity.personas import seed_organisation, seed_personas
+
+    seed_organisation()
+    seed_personas()

@@ -170,3 +170,14 @@ def mandate(agent: Resident, principal: Resident, valid_until: dt.date | None = 
     return MandateGrant.objects.create(
         agent=agent, principal=principal, issue="sote-asiointi", valid_until=valid_until
     )
+
+
+def sign_in_persona(client, key: str) -> Resident:
+    """Sign a test persona in through the demo identification page, as a resident would."""
+    from django.urls import reverse
+
+    from luukku.identity.personas import BY_KEY
+
+    response = client.post(reverse("identity:login"), {"persona": key})
+    assert response.status_code == 302, response.content.decode()[:500]
+    return Resident.objects.get(hetu=BY_KEY[key].hetu)

@@ -10,22 +10,16 @@ from luukku.audit.models import AccessLogEntry
 from luukku.booking.demo import seed_booking
 from luukku.booking.models import Appointment, Service, Slot
 from luukku.identity.models import Resident
-from luukku.identity.personas import BY_KEY, seed_organisation, seed_personas
+from luukku.identity.personas import BY_KEY
 from luukku.testing import booking_service, open_slot
+from luukku.testing import sign_in_persona as sign_in
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo():
-    seed_organisation()
-    seed_personas()
+def demo(personas):
     seed_booking(weeks=2)
-
-
-def sign_in(client, key: str) -> Resident:
-    client.post(reverse("identity:login"), {"persona": key})
-    return Resident.objects.get(hetu=BY_KEY[key].hetu)
 
 
 def free_slot(code: str, days_ahead: int = 2) -> Slot:

@@ -5,24 +5,17 @@ from fhir.resources.R4B.careplan import CarePlan
 from luukku.audit.models import AccessLogEntry
 from luukku.carepaths.demo import seed_templates
 from luukku.carepaths.models import ClientPath, TeamTask
-from luukku.identity.models import Resident
-from luukku.identity.personas import BY_KEY, seed_organisation, seed_personas
+from luukku.identity.personas import BY_KEY
 from luukku.questionnaires import services as questionnaires
+from luukku.testing import sign_in_persona as sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)  # cross-app events are delivered after commit
 
 
 @pytest.fixture
-def demo():
-    seed_organisation()
-    seed_personas()
+def demo(personas):
     questionnaires.publish_catalogue()
     seed_templates()
-
-
-def sign_in(client, key):
-    client.post(reverse("identity:login"), {"persona": key})
-    return Resident.objects.get(hetu=BY_KEY[key].hetu)
 
 
 def test_resident_enrols_and_records_a_measurement(client, demo):

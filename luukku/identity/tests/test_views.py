@@ -8,24 +8,18 @@ from django.utils import timezone
 from luukku.access.services import read_basic_data
 from luukku.audit.models import AccessLogEntry, Event
 from luukku.identity.models import LocalMandate, Resident, Role
-from luukku.identity.personas import BY_KEY, seed_organisation, seed_personas
+from luukku.identity.personas import BY_KEY
 from luukku.identity.services import ACTING_FOR_SESSION_KEY
 from luukku.registry.hetu import build
 from luukku.testing import OrgUnitFactory, child_of, professional, resident
+from luukku.testing import sign_in_persona as sign_in
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo():
-    seed_organisation()
-    seed_personas()
-
-
-def sign_in(client, key: str):
-    response = client.post(reverse("identity:login"), {"persona": key})
-    assert response.status_code == 302, response.content.decode()[:500]
-    return Resident.objects.get(hetu=BY_KEY[key].hetu)
+def demo(personas):
+    """The demo organisation and the test personas."""
 
 
 def test_persona_page_is_clearly_marked_as_test(client, demo):

@@ -3,7 +3,6 @@
 import pytest
 from django.urls import reverse
 
-from luukku.identity.personas import seed_organisation, seed_personas
 from luukku.questionnaires import services
 from luukku.questionnaires.definitions.carepath_forms import EMERGENCY_CALL
 from luukku.questionnaires.definitions.catalogue import child_welfare, older_person_concern
@@ -13,9 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo():
-    seed_organisation()
-    seed_personas()
+def demo(personas):
     services.publish_catalogue()
 
 

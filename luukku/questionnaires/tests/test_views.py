@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from luukku.audit.models import AccessLogEntry
 from luukku.identity.models import Resident
-from luukku.identity.personas import BY_KEY, seed_organisation, seed_personas
+from luukku.identity.personas import BY_KEY
 from luukku.questionnaires import services
 from luukku.questionnaires.models import Response
 
@@ -12,9 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo():
-    seed_organisation()
-    seed_personas()
+def demo(personas):
     services.publish_catalogue()
 
 

@@ -17,10 +17,6 @@ def _morning(day: dt.date | None) -> dt.datetime | None:
     return timezone.make_aware(dt.datetime.combine(day, TASK_TIME)) if day else None
 
 
-class NoFieldsForm(forms.Form):
-    """An action that needs nothing but the button (handled, end)."""
-
-
 class MessageForm(forms.Form):
     body = forms.CharField(label=_("Message"), strip=False)
 

@@ -329,6 +329,7 @@ def handle_team_task(team_task: TeamTask, user: AbstractBaseUser, *, announce: b
 
 def handle_open_team_tasks(path: ClientPath, user: AbstractBaseUser) -> int:
     """The team has dealt with everything the path asked of it."""
+    _guard(user, path)
     open_tasks = path.team_tasks.filter(handled_at__isnull=True).select_related("path__person", "path__team")
     return sum(handle_team_task(team_task, user) for team_task in open_tasks)
 

@@ -12,11 +12,11 @@ from luukku.identity.decorators import professional_required, resident_required
 from luukku.identity.rules import Matter, acts_for
 from luukku.identity.services import SignInRefused
 from luukku.questionnaires import services as questionnaires
-from luukku.web.forms import Action, run_action
+from luukku.web.forms import Action, NoFieldsForm, run_action
 from luukku.web.routes import Audience, route
 
 from . import client_data, services
-from .forms import AddTaskForm, DueForm, MessageForm, NoFieldsForm, PhaseForm, RemoveTaskForm
+from .forms import AddTaskForm, DueForm, MessageForm, PhaseForm, RemoveTaskForm
 from .models import ClientPath, ClientTask, MeasurementKind, PathTemplate, Phase, TaskKind
 
 

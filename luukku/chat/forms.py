@@ -9,10 +9,6 @@ from luukku.web.text import clean_message
 from .models import ChatQueue
 
 
-class NoFieldsForm(forms.Form):
-    """An action that needs nothing but the button (take)."""
-
-
 class MessageForm(forms.Form):
     body = forms.CharField(label=_("Message"), strip=False)
     internal = forms.BooleanField(label=_("Internal"), required=False)

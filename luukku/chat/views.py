@@ -8,13 +8,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from luukku.access.policy import readable
 from luukku.identity.decorators import professional_required
-from luukku.web.forms import Action, run_action
+from luukku.web.forms import Action, NoFieldsForm, run_action
 from luukku.web.routes import Audience, route
 from luukku.web.session import remember
 
 from . import client_data, services
 from .consumers import SESSION_KEY
-from .forms import AttachForm, CloseForm, ColleagueForm, MessageForm, NoFieldsForm, TransferQueueForm
+from .forms import AttachForm, CloseForm, ColleagueForm, MessageForm, TransferQueueForm
 from .models import ChatMessage, ChatQueue, Conversation
 
 FORM_CONTEXT_FIELDS = ("form", "step", "assessment")

@@ -38,10 +38,6 @@ class MaturityForm(forms.Form):
     reason = forms.CharField(label=_("Grounds"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class NoFieldsForm(forms.Form):
-    """An action that needs nothing but the button (e.g. claim)."""
-
-
 class AssignForm(forms.Form):
     to = forms.ModelChoiceField(
         label=_("Colleague"), queryset=None, error_messages={"invalid_choice": _("Choose a colleague.")}

@@ -14,7 +14,7 @@ from luukku.audit.models import Purpose
 from luukku.identity.decorators import professional_required
 from luukku.identity.models import Resident
 from luukku.identity.services import SignInRefused
-from luukku.web.forms import Action, posted, run_action
+from luukku.web.forms import Action, NoFieldsForm, posted, run_action
 from luukku.web.routes import Audience, route
 
 from . import services
@@ -25,7 +25,6 @@ from .forms import (
     ChainStepForm,
     LinkClientForm,
     MaturityForm,
-    NoFieldsForm,
     PriorityForm,
     ResponsibleForm,
     StatusForm,

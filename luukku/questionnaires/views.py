@@ -12,6 +12,7 @@ from luukku.identity.decorators import professional_required
 from luukku.identity.models import Role
 from luukku.identity.rules import Matter, acts_for
 from luukku.identity.services import active_roles, is_uuid
+from luukku.web.forms import Action, NoFieldsForm, run_action
 from luukku.web.routes import Audience, route
 from luukku.web.session import remember
 
@@ -214,14 +215,20 @@ def professional_response(request: HttpRequest, public_id) -> HttpResponse:
         require(request.user, response.person, category, what="questionnaire_response", service_event=key)
     elif response.recipient_unit not in _units(request):
         raise PermissionDenied(_("This notification was sent to another unit."))
-    if request.method == "POST" and request.POST.get("action") == "handled":
-        services.mark_handled(response, request.user)
-        messages.success(request, _("Marked as handled."))
-        return redirect("questionnaires:inbox")
+    form = None
+    if request.method == "POST":
+        form, _done = run_action(
+            request,
+            {"handled": Action(NoFieldsForm, lambda data: services.mark_handled(response, request.user))},
+        )
+        if form.is_valid():
+            messages.success(request, _("Marked as handled."))
+            return redirect("questionnaires:inbox")
     return render(
         request,
         "questionnaires/professional_response.html",
-        _result(response),
+        {**_result(response), "action_form": form},
+        status=400 if form is not None else 200,
     )
 
 

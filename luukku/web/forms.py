@@ -20,6 +20,10 @@ class Action:
     run: Callable[[dict], object]
 
 
+class NoFieldsForm(forms.Form):
+    """An action that needs nothing but its button (claim, take, end, mark handled)."""
+
+
 class UnknownAction(forms.Form):
     def clean(self) -> dict:
         raise forms.ValidationError(_("This action is not available here."))

@@ -232,6 +232,12 @@ MATRIX: dict[str, list[Case]] = {
             lambda w: reverse("carepaths:professional_path", args=[w.path.public_id]),
             client_health_data(paula__consent="ok"),
         ),
+        Case(
+            lambda w: reverse("carepaths:professional_path", args=[w.path.public_id]),
+            client_health_data(paula__consent="deny"),
+            method="post",
+            data=lambda w: {"action": "handled"},
+        ),
         Case(  # a consent lets social care read the path, never write in it
             lambda w: reverse("carepaths:professional_path", args=[w.path.public_id]),
             client_health_data(paula__consent="deny"),
@@ -254,7 +260,13 @@ MATRIX: dict[str, list[Case]] = {
         Case(
             lambda w: reverse("desk:item", args=[w.work_item.pk]),
             client_health_data(lauri="deny", paula__consent="deny"),
-        )
+        ),
+        Case(
+            lambda w: reverse("desk:item", args=[w.work_item.pk]),
+            client_health_data(lauri="deny", paula__consent="deny"),
+            method="post",
+            data=lambda w: {"action": "claim"},
+        ),
     ],
     "desk:claim": [
         Case(
@@ -302,7 +314,13 @@ MATRIX: dict[str, list[Case]] = {
         Case(
             lambda w: reverse("chat:professional", args=[w.conversation.public_id]),
             professional_page(paula="deny", paula__consent="deny", tiina="deny", pekka="deny"),
-        )
+        ),
+        Case(  # an anonymous chat: no client, the queue's professionals answer it
+            lambda w: reverse("chat:professional", args=[w.anonymous_conversation.public_id]),
+            professional_page(paula="deny", paula__consent="deny", tiina="deny", pekka="deny"),
+            method="post",
+            data=lambda w: {"action": "take"},
+        ),
     ],
     "assessment:start": [Case(lambda w: reverse("assessment:start"), PUBLIC)],
     "assessment:begin": [Case(lambda w: reverse("assessment:begin"), PUBLIC, method="post")],

@@ -40,6 +40,7 @@ class World:
     response: Response | None = None
     path: object = None
     conversation: object = None
+    anonymous_conversation: object = None
     attachment: object = None
     work_item: WorkItem | None = None
 
@@ -146,6 +147,7 @@ def build() -> World:
     queue.hours = ALWAYS
     queue.save()
     world.conversation = chat.start(queue, world.lempi, world.users["lempi"])
+    world.anonymous_conversation = chat.start(queue, None, None)
     world.attachment = chat.attach(
         world.conversation,
         world.users["lempi"],

@@ -23,6 +23,17 @@ WHAT_LABELS = {
     "client_360": _("the whole picture of the client"),
     "health": _("health care"),
     "social": _("social care"),
+    "client_search": _("client look-up"),
+    "work_item": _("work in the queue"),
+    "chat": _("chat"),
+    "chat_attachment": _("a picture sent in a chat"),
+    "chat_transfer": _("chat transferred"),
+    "chat_close": _("chat ended"),
+    "chat_consult": _("colleague consulted in a chat"),
+    "assessment": _("care-need assessment"),
+    "responsible_worker": _("responsible worker"),
+    "service_chain": _("service chain"),
+    "maturity_assessment": _("maturity assessment of a minor"),
 }
 
 

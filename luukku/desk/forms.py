@@ -32,7 +32,7 @@ class MaturityForm(forms.Form):
         max_length=100,
         regex=r"^[a-z0-9-]+(:[a-z0-9-]+)?\Z",
         error_messages={"invalid": _("Use the service's code, e.g. ehkaisyneuvonta or chat:hoitaja.")},
-        help_text=_("The service's code, e.g. ehkaisyneuvonta, or chat:<queue> or carepath:<path>."),
+        help_text=_("The service's code, e.g. ehkaisyneuvonta, chat:hoitaja or carepath:raskaus."),
     )
     decides_alone = forms.BooleanField(label=_("Decides alone; not shown to the guardians"), required=False)
     reason = forms.CharField(label=_("Grounds"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))

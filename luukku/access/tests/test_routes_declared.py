@@ -78,3 +78,20 @@ def test_admin_configures_and_never_browses_clients(settings):
                 assert settings.DEMO
                 continue
             assert not _reaches_clients(shown), f"{shown.__name__} in the admin reaches client data"
+
+
+def test_every_logged_read_has_a_label_for_the_resident_and_the_auditor():
+    """What a professional read is shown in the reader's language on "who has looked at my data"."""
+    import re
+    from pathlib import Path
+
+    from luukku.audit.models import WHAT_LABELS
+
+    unlogged = {"listing", "home", "own_data"}  # log=False checks: no professional reads anything
+    root = Path(__file__).resolve().parents[2]
+    used = set()
+    for source in root.rglob("*.py"):
+        if "tests" not in source.parts:
+            used |= set(re.findall(r'what="([a-z_]+)"', source.read_text()))
+    assert {"client_search", "basic_data", "chat"} <= used
+    assert not sorted(used - unlogged - set(WHAT_LABELS))

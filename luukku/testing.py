@@ -1,4 +1,5 @@
-"""Factories shared by the apps' tests (factory_boy)."""
+"""Factories of the lowest apps (registry, identity) shared by every app's tests (factory_boy); each
+higher app keeps its own in `<app>/tests/factories.py`."""
 
 import datetime as dt
 import itertools
@@ -125,38 +126,6 @@ def professional(role: str = Role.NURSE, unit: OrgUnit | None = None, **kwargs) 
         professional=pro, role=role, unit=unit or OrgUnitFactory(), valid_from=dt.date(2020, 1, 1)
     )
     return pro
-
-
-# --- Booking -------------------------------------------------------------------------------------
-
-
-def booking_service(unit: OrgUnit | None = None, **fields):
-    from luukku.booking.models import Service
-
-    fields.setdefault("code", f"palvelu-{next(_individual)}")
-    fields.setdefault("name", "Sairaanhoitajan vastaanotto")
-    return Service.objects.create(unit=unit or OrgUnitFactory(), **fields)
-
-
-def open_slot(
-    service, starts_in: dt.timedelta = dt.timedelta(days=3), capacity: int | None = None, calendar=None
-):
-    """A free slot of the service, `starts_in` from now, in a calendar of a professional of its unit."""
-    from luukku.booking.models import Calendar, Slot
-
-    if calendar is None:
-        calendar, _created = Calendar.objects.get_or_create(
-            professional=ProfessionalFactory(), unit=service.unit
-        )
-    # 17 s past the minute: never the same instant as a slot generated from a calendar template
-    start = (timezone.now() + starts_in).replace(second=17, microsecond=0)
-    return Slot.objects.create(
-        calendar=calendar,
-        service=service,
-        starts_at=start,
-        ends_at=start + dt.timedelta(minutes=service.duration_minutes),
-        capacity=capacity or service.capacity,
-    )
 
 
 def mandate(agent: Resident, principal: Resident, valid_until: dt.date | None = None) -> MandateGrant:

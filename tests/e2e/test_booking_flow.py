@@ -4,9 +4,9 @@ import pytest
 
 from luukku.booking.demo import seed_booking
 from luukku.booking.models import Appointment, Service
+from luukku.booking.tests.factories import open_slot
 from luukku.identity.personas import seed_organisation, seed_personas
 from luukku.notify.models import OutboundMessage
-from luukku.testing import open_slot
 
 from .test_proxy_flow import assert_accessible
 

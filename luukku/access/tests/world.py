@@ -9,7 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from luukku.assessment import services as assessment
-from luukku.booking.models import Appointment, Calendar, Service, Slot
+from luukku.booking.models import Appointment, Service, Slot
+from luukku.booking.tests.factories import booked, open_slot
 from luukku.carepaths import services as carepaths
 from luukku.carepaths.models import PathTemplate
 from luukku.chat import services as chat
@@ -23,7 +24,8 @@ from luukku.identity.personas import BY_KEY, seed_organisation, seed_personas
 from luukku.identity.services import resident_from_register, store_mandates
 from luukku.questionnaires import services as questionnaires
 from luukku.questionnaires.models import Response
-from luukku.testing import open_slot, resident
+from luukku.questionnaires.tests.factories import completed_response
+from luukku.testing import resident
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
 ALWAYS = {str(day): ["00:00", "24:00"] for day in range(7)}
@@ -67,14 +69,7 @@ def _service(code: str, unit_code: str, name: str) -> Service:
 def _appointment(
     person: Resident, service: Service, professional_username: str, days: int = 2
 ) -> Appointment:
-    calendar, _created = Calendar.objects.get_or_create(
-        professional=Professional.objects.get(user__username=professional_username), unit=service.unit
-    )
-    slot = open_slot(service, starts_in=dt.timedelta(days=days), calendar=calendar, capacity=1)
-    Slot.objects.filter(pk=slot.pk).update(booked=1)
-    return Appointment.objects.create(
-        slot=slot, service=service, person=person, booked_as=Appointment.BookedAs.SELF
-    )
+    return booked(person, service, Professional.objects.get(user__username=professional_username), days)
 
 
 def build() -> World:
@@ -133,14 +128,7 @@ def build() -> World:
         _service("sairaanhoitajan-vastaanotto-rmk", "rmk-terveysasema", "Sairaanhoitajan vastaanotto"),
         starts_in=dt.timedelta(days=3),
     )
-    world.response = Response.objects.create(
-        definition=questionnaires.current("audit"),
-        person=world.lempi,
-        author=world.users["lempi"],
-        status=Response.Status.COMPLETED,
-        completed_at=timezone.now(),
-        answers={"audit-1": ["0"]},
-    )
+    world.response = completed_response(world.lempi, "audit", world.users["lempi"], {"audit-1": ["0"]})
     template = PathTemplate.objects.filter(self_enrolling=True, team__isnull=False).order_by("code").first()
     world.path = carepaths.start_path(template, world.lempi, world.users["lempi"])
     queue = ChatQueue.objects.get(code="hoitaja")

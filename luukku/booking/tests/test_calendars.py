@@ -5,7 +5,8 @@ import pytest
 from luukku.booking.calendars import HELSINKI, block_period, generate_slots, holiday_name
 from luukku.booking.models import AvailabilityTemplate, Calendar, CalendarException, Slot
 from luukku.booking.services import Booker, book
-from luukku.testing import ProfessionalFactory, booking_service, resident_user
+from luukku.booking.tests.factories import booking_service
+from luukku.testing import ProfessionalFactory, resident_user
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,8 @@ from django.db import connection
 
 from luukku.booking.models import Appointment, Campaign, Slot
 from luukku.booking.services import BookingRefused, book, booker_for
-from luukku.testing import booking_service, open_slot, resident_user
+from luukku.booking.tests.factories import booking_service, open_slot
+from luukku.testing import resident_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -10,9 +10,10 @@ from luukku.booking import services
 from luukku.booking.models import Appointment, Campaign, Slot
 from luukku.booking.services import Booker, BookingRefused, book, cancel, reschedule
 from luukku.booking.tasks import send_reminder
+from luukku.booking.tests.factories import booking_service, open_slot
 from luukku.identity.models import MaturityAssessment
 from luukku.notify.models import OutboundMessage
-from luukku.testing import UserFactory, booking_service, child_of, mandate, open_slot, resident, resident_user
+from luukku.testing import UserFactory, child_of, mandate, resident, resident_user
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,9 @@ from icalendar import Calendar as ICal
 from luukku.audit.models import AccessLogEntry
 from luukku.booking.demo import seed_booking
 from luukku.booking.models import Appointment, Service, Slot
+from luukku.booking.tests.factories import booking_service, open_slot
 from luukku.identity.models import Resident
 from luukku.identity.personas import BY_KEY
-from luukku.testing import booking_service, open_slot
 from luukku.testing import sign_in_persona as sign_in
 
 pytestmark = pytest.mark.django_db

@@ -5,13 +5,14 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from luukku.booking.services import book, booker_for
+from luukku.booking.tests.factories import booking_service, open_slot
 from luukku.carepaths import services
 from luukku.carepaths.demo import seed_templates
 from luukku.carepaths.models import ClientPath, ClientTask, PathMessage, PathTemplate, TeamTask
 from luukku.carepaths.tasks import remind_task
 from luukku.identity.personas import seed_organisation
 from luukku.questionnaires import services as questionnaires
-from luukku.testing import booking_service, open_slot, professional, resident_user
+from luukku.testing import professional, resident_user
 
 pytestmark = pytest.mark.django_db(transaction=True)  # cross-app events are delivered after commit
 

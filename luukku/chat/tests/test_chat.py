@@ -245,7 +245,7 @@ def test_jitsi_room_token_is_signed_and_time_bound(settings):
 def test_video_appointment_page_has_the_room_link(client, queues):
     from luukku.booking.demo import seed_booking
     from luukku.booking.models import Service
-    from luukku.testing import open_slot
+    from luukku.booking.tests.factories import open_slot
 
     seed_booking(weeks=1)
     client.post(reverse("identity:login"), {"persona": "lempi"})

@@ -144,7 +144,7 @@ def test_linking_a_notification_to_a_client_is_access_logged(demo):
 
 
 def test_client_360_honours_role_and_consent_at_once(demo):
-    from luukku.testing import booking_service, open_slot
+    from luukku.booking.tests.factories import booking_service, open_slot
 
     person = lempi() if Resident.objects.filter(hetu=BY_KEY["lempi"].hetu).exists() else None
     notify_about_older_person()
@@ -271,7 +271,8 @@ def test_resident_consents_and_own_data_export(client, demo):
 
 def test_client_360_shows_the_phone_last_given(demo):
     from luukku.booking.services import book, booker_for
-    from luukku.testing import booking_service, open_slot, resident_user
+    from luukku.booking.tests.factories import booking_service, open_slot
+    from luukku.testing import resident_user
 
     person = resident_user(age=70, municipality_code="694")
     book(

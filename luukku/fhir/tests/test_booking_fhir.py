@@ -9,8 +9,9 @@ from fhir.resources.R4B.schedule import Schedule
 from luukku.audit.models import AccessLogEntry
 from luukku.booking.models import Calendar, Slot
 from luukku.booking.services import book, booker_for
+from luukku.booking.tests.factories import booking_service, open_slot
 from luukku.identity.models import Role
-from luukku.testing import OrgUnitFactory, booking_service, open_slot, professional, resident, resident_user
+from luukku.testing import OrgUnitFactory, professional, resident, resident_user
 
 pytestmark = pytest.mark.django_db
 

@@ -5,11 +5,12 @@ from django.utils import timezone
 
 from luukku.audit.models import Event
 from luukku.booking.services import book, booker_for, cancel
+from luukku.booking.tests.factories import booking_service, open_slot
 from luukku.identity.personas import seed_organisation
 from luukku.questionnaires import services
 from luukku.questionnaires.definitions.catalogue import findrisc
 from luukku.questionnaires.models import Activation, Definition, Response
-from luukku.testing import booking_service, open_slot, resident_user
+from luukku.testing import resident_user
 
 pytestmark = pytest.mark.django_db
 

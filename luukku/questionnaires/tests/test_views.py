@@ -102,7 +102,7 @@ def test_htmx_preview_shows_newly_enabled_questions(client, demo):
 def test_pre_information_after_booking_and_the_doctor_reads_it(client, demo):
     from luukku.booking.demo import seed_booking
     from luukku.booking.models import Service
-    from luukku.testing import open_slot
+    from luukku.booking.tests.factories import open_slot
 
     seed_booking(weeks=1)
     lempi = Resident.objects.get_or_create(
@@ -192,7 +192,8 @@ def test_doctor_finds_the_pre_information_from_the_calendar(client, demo):
     from luukku.booking.demo import seed_booking
     from luukku.booking.models import Calendar, Service
     from luukku.booking.services import book, booker_for
-    from luukku.testing import open_slot, resident_user
+    from luukku.booking.tests.factories import open_slot
+    from luukku.testing import resident_user
 
     seed_booking(weeks=1)
     lauri_calendar = Calendar.objects.get(professional__user__username="laakari.lauri")

@@ -80,7 +80,8 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "luukku.identity.backends.ProfessionalPasswordBackend",
+    "luukku.identity.backends.ResidentSessionBackend",
 ]
 
 ROOT_URLCONF = "luukku.urls"

@@ -107,7 +107,11 @@ def _role_for(relationship: CareRelationship, roles: list[RoleAssignment]) -> Ro
 
 
 def _candidates(
-    user: AbstractBaseUser, client: Resident, roles: list[RoleAssignment], via_unit: OrgUnit | None
+    user: AbstractBaseUser,
+    client: Resident,
+    roles: list[RoleAssignment],
+    via_unit: OrgUnit | None,
+    category: str,
 ) -> list[tuple[RoleAssignment, str]]:
     found = [
         (r, "contacted_unit" if via_unit else "serving_role") for r in roles if _serves(r, client, via_unit)
@@ -115,6 +119,8 @@ def _candidates(
     if via_unit is not None:
         found += [(r, "serving_role") for r in roles if _serves(r, client, None)]
     for relationship in care_relationships(user, client):
+        if relationship.categories is not None and category not in relationship.categories:
+            continue  # e.g. a call-back request opens the basic data only
         role = _role_for(relationship, roles)
         if role is not None:
             found.append((role, f"relationship:{relationship.kind}"))
@@ -160,7 +166,7 @@ def _professional_decision(
             roles[0],
         )
     blocked: RoleAssignment | None = None
-    for role, basis in _candidates(user, client, client_roles, via_unit):
+    for role, basis in _candidates(user, client, client_roles, via_unit, category):
         crossing = _sector_allows(role, client, category, action)
         if crossing is None:
             return Decision(True, basis, role=role)

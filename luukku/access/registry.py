@@ -23,12 +23,14 @@ class CareRelationship:
     """A time-limited care relationship between a professional and a client.
 
     `kind` names the basis in the access log (e.g. "appointment"); `unit` is where it exists (the
-    professional's role there is the one logged), or None when it is personal (a named worker).
+    professional's role there is the one logged), or None when it is personal (a named worker);
+    `categories` limits what it opens (a call-back request opens the basic data only).
     """
 
     kind: str
     unit: OrgUnit | None = None
     until: dt.datetime | None = None
+    categories: frozenset[str] | None = None  # what it opens; None: whatever the role's sector may see
 
 
 RelationshipSource = Callable[[AbstractBaseUser, Resident], Iterable[CareRelationship]]

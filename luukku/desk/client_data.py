@@ -31,12 +31,15 @@ def open_work(user: AbstractBaseUser, client: Resident) -> Iterator[CareRelation
         return
     units = units_below([r.unit for r in roles])
     for item in WorkItem.objects.open().filter(client=client, unit__in=units).select_related("unit"):
-        yield CareRelationship("work_item", item.unit)
+        opens = {Category.BASIC}
+        if item.kind != WorkItem.Kind.CALL_BACK:  # a call-back request carries a name and a phone only
+            opens.add(category_of_unit(item.unit))
+        yield CareRelationship("work_item", item.unit, categories=frozenset(opens))
 
 
 def service_chain(user: AbstractBaseUser, client: Resident) -> Iterator[CareRelationship]:
-    """The owner of the next step of an open service chain: named, or by role in the step's unit."""
-    roles = work_roles(user)
+    """The named owner of the next step of an open service chain. A step owned only by a role (say,
+    any nurse of primary care) opens nothing: the county's every nurse is not the client's carer."""
     steps = (
         ClientChainStep.objects.filter(chain__client=client, done_at__isnull=True)
         .select_related("owner", "owner_unit")
@@ -47,12 +50,7 @@ def service_chain(user: AbstractBaseUser, client: Resident) -> Iterator[CareRela
         if step.chain_id in seen:
             continue  # only the next step of each chain makes a relationship
         seen.add(step.chain_id)
-        if step.owner is not None:
-            if step.owner.user_id == user.pk:
-                yield CareRelationship("service_chain", step.owner_unit)
-            continue
-        below = set(units_below([step.owner_unit])) if step.owner_unit else None
-        if any(r.role == step.owner_role and (below is None or r.unit_id in below) for r in roles):
+        if step.owner is not None and step.owner.user_id == user.pk:
             yield CareRelationship("service_chain", step.owner_unit)
 
 

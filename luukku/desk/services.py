@@ -340,14 +340,35 @@ def assess_maturity(
 
 
 def set_responsible(client: Resident, kind: str, professional: Professional, by: AbstractBaseUser) -> None:
-    """Name the client's own nurse, doctor or social worker; the one named must serve the client too."""
+    """Name the client's own nurse, doctor or social worker.
+
+    The named worker reads the client from then on (a care relationship), so naming is not itself a
+    way in: it needs a role of that profession in a unit serving the client's municipality (Client
+    Data Act 703/2023 § 13) - a passing relationship (an appointment, a call-back) is not enough.
+    """
     require(by, client, Category.BASIC, what="responsible_worker", action=Action.WRITE)
-    if not decide(professional.user, client, Category.BASIC, what="responsible_worker", log=False):
-        raise AccessDenied(_("%(name)s does not serve this client.") % {"name": professional})
+    needed = RESPONSIBLE_ROLES[kind]
+    serving = [
+        r
+        for r in work_roles(professional.user)
+        if r.role == needed and client.municipality_code in r.unit.served_municipalities()
+    ]
+    if not serving:
+        raise AccessDenied(
+            _("%(name)s has no role as %(role)s in a unit that serves this client.")
+            % {"name": professional, "role": Role(needed).label}
+        )
     ResponsibleWorker.objects.update_or_create(
         client=client, kind=kind, defaults={"professional": professional, "since": timezone.localdate()}
     )
     record_event("desk.responsible_set", subject=client, actor=by, kind=kind)
+
+
+RESPONSIBLE_ROLES = {
+    ResponsibleWorker.Kind.OWN_DOCTOR: Role.DOCTOR,
+    ResponsibleWorker.Kind.OWN_NURSE: Role.NURSE,
+    ResponsibleWorker.Kind.SOCIAL_WORKER: Role.SOCIAL_WORKER,
+}
 
 
 # --- Service chains ---------------------------------------------------------------------------------
@@ -410,9 +431,19 @@ def chains_needing(user: AbstractBaseUser) -> list[ClientChainStep]:
     for role in work_roles(user):
         above = [unit.pk for unit in role.unit.ancestors_and_self()]
         by_role |= Q(owner_role=role.role) & (Q(owner_unit__isnull=True) | Q(owner_unit__in=above))
-    return list(
+    steps = (
         ClientChainStep.objects.filter(done_at__isnull=True, pk=Subquery(next_step))
         .filter(Q(owner__user=user) | (Q(owner__isnull=True) & by_role))
         .select_related("chain__client", "chain__template", "owner__user", "owner_unit")
         .order_by("chain_id")
     )
+    # The list names clients: only those the professional may work with (a step by role is not a way in).
+    may: dict[int, bool] = {}
+    mine = []
+    for step in steps:
+        client = step.chain.client
+        if client.pk not in may:
+            may[client.pk] = decide(user, client, Category.HEALTH, what="listing", log=False).allowed
+        if may[client.pk]:
+            mine.append(step)
+    return mine

@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 
 from .models import LocalMandate, OrgUnit, Professional, RoleAssignment
 
@@ -16,10 +18,33 @@ class OrgUnitAdmin(admin.ModelAdmin):
     search_fields = ("name", "code")
 
 
+class ResidentlessUserAdmin(UserAdmin):
+    """Administrators manage professionals' accounts; residents' accounts are not theirs to browse or
+    change (strong identification reaches them, never a password)."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(resident__isnull=True)
+
+
+admin.site.unregister(get_user_model())
+admin.site.register(get_user_model(), ResidentlessUserAdmin)
+
+
 @admin.register(Professional)
 class ProfessionalAdmin(admin.ModelAdmin):
+    """Separation of duties: nobody changes their own roles (an administrator could otherwise make
+    themselves a nurse and read clients)."""
+
     list_display = ("__str__", "title")
     inlines = [RoleInline]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        own = obj is not None and obj.user_id == request.user.pk
+        return not own and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        own = obj is not None and obj.user_id == request.user.pk
+        return not own and super().has_delete_permission(request, obj)
 
 
 class LocalMandateAdmin(admin.ModelAdmin):

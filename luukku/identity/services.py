@@ -22,6 +22,7 @@ from .rules import Matter, acts_for
 
 logger = logging.getLogger(__name__)
 ACTING_FOR_SESSION_KEY = "luukku_acting_for"
+RESIDENT_BACKEND = "luukku.identity.backends.ResidentSessionBackend"
 
 
 class SignInRefused(Exception):
@@ -85,7 +86,7 @@ def sign_in_resident(request: HttpRequest, hetu: str, method: str) -> Resident:
         user.save(update_fields=["password"])
         resident.user = user
         resident.save(update_fields=["user"])
-    login(request, resident.user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, resident.user, backend=RESIDENT_BACKEND)
     request.session[ACTING_FOR_SESSION_KEY] = str(resident.public_id)
     record_event("identity.signed_in", subject=resident, actor=resident.user, method=method)
     return resident

@@ -288,7 +288,8 @@ MATRIX: dict[str, list[Case]] = {
         ),
         Case(
             lambda w: reverse("desk:client", args=[w.lempi.public_id]),
-            professional_page(hanna="deny", tiina="deny", pekka="deny"),
+            # only a nurse of a unit serving Lempi names herself Lempi's own nurse
+            everyone("deny", anonymous="login", riikka="ok"),
             method="post",
             data=lambda w: {"action": "responsible", "kind": "own_nurse"},
         ),

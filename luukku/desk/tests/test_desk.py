@@ -187,21 +187,27 @@ def test_consent_limited_to_a_unit(demo):
 
 
 def test_service_chain_shows_next_step_and_owner(demo):
+    from luukku.identity.models import Professional, Role
+    from luukku.testing import professional
+
     notify_about_older_person()
     person = services.link_client(WorkItem.objects.get(), demo["palveluohjaaja.paula"], BY_KEY["lempi"].hetu)
     with pytest.raises(PermissionDenied):  # Lauri works in Hämeenlinna and has no relationship with Lempi
         services.start_chain(ChainTemplate.objects.get(code="uniapnea"), person, demo["laakari.lauri"])
     chain = services.start_chain(ChainTemplate.objects.get(code="uniapnea"), person, demo["hoitaja.riikka"])
     assert chain.next_step.title.startswith("Lääkärin vastaanotto")
-    assert [s.title for s in services.chains_needing(demo["laakari.lauri"])] == [chain.next_step.title]
-    assert services.chains_needing(demo["hoitaja.hanna"]) == []  # the first step is the doctor's
-    services.complete_step(chain.next_step, demo["laakari.lauri"])
+    doctor = professional(role=Role.DOCTOR, unit=OrgUnit.objects.get(code="rmk-terveysasema")).user
+    assert [s.title for s in services.chains_needing(doctor)] == [chain.next_step.title]
+    # A doctor of another area sees no step of a client he may not read, nor is the chain a way in.
+    assert services.chains_needing(demo["laakari.lauri"]) == []
+    with pytest.raises(PermissionDenied):
+        services.complete_step(chain.next_step, demo["laakari.lauri"])
+    assert services.chains_needing(demo["hoitaja.riikka"]) == []  # the first step is the doctor's
+    services.complete_step(chain.next_step, doctor)
     step = chain.next_step
-    assert step.title == "Yöpolygrafia kotona" and services.chains_needing(demo["hoitaja.hanna"]) == [step]
-    from luukku.identity.models import Professional
-
+    assert step.title == "Yöpolygrafia kotona" and services.chains_needing(demo["hoitaja.riikka"]) == [step]
+    assert services.chains_needing(demo["hoitaja.hanna"]) == []  # Hämeenlinna's nurse does not serve Lempi
     services.take_step(step, Professional.objects.get(user=demo["hoitaja.riikka"]))
-    assert services.chains_needing(demo["hoitaja.hanna"]) == []
     assert services.chains_needing(demo["hoitaja.riikka"]) == [step]
 
 

@@ -291,3 +291,37 @@ def test_hetu_is_masked_in_error_reports(client, demo, url_name):
     response = client.post(reverse(url_name), {"hetu": "131052-308T", "purpose": "care"})
     cleansed = SafeExceptionReporterFilter().get_post_parameters(response.wsgi_request)
     assert cleansed["hetu"] != "131052-308T"
+
+
+def test_a_residents_account_never_signs_in_with_a_password(client, demo):
+    """Even if an administrator set a password on it, a resident is reached by strong identification."""
+    aino = sign_in(client, "aino")
+    client.post(reverse("identity:logout"))
+    aino.user.set_password("asetettu-salasana-2026")
+    aino.user.save()
+    response = client.post(
+        reverse("identity:professional_login"),
+        {"username": aino.user.username, "password": "asetettu-salasana-2026"},
+    )
+    assert response.status_code == 200 and "_auth_user_id" not in client.session
+
+
+def test_the_admin_neither_lists_residents_nor_changes_its_own_roles(client, demo):
+    from django.contrib.auth import get_user_model
+
+    from luukku.identity.models import Professional
+
+    sign_in(client, "aino")
+    client.post(reverse("identity:logout"))
+    client.login(username="paakayttaja.pekka", password="demo-salasana-2026")
+    users = client.get("/yllapito/auth/user/").content.decode()
+    assert "hoitaja.hanna" in users and "resident-" not in users
+    aino_user = get_user_model().objects.get(resident__isnull=False)
+    assert client.get(f"/yllapito/auth/user/{aino_user.pk}/password/").status_code in (302, 404)
+    own = Professional.objects.get(user__username="paakayttaja.pekka")
+    other = Professional.objects.get(user__username="hoitaja.hanna")
+    page = client.get(f"/yllapito/identity/professional/{own.pk}/change/").content.decode()
+    assert 'name="_save"' not in page  # shown read-only
+    assert (
+        'name="_save"' in client.get(f"/yllapito/identity/professional/{other.pk}/change/").content.decode()
+    )

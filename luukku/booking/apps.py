@@ -13,6 +13,7 @@ class BookingConfig(AppConfig):
         from luukku.consent import export
         from luukku.demo import registry as demo
         from luukku.desk.registry import ClientSection, register_client_section
+        from luukku.questionnaires.registry import register_service_event_source
         from luukku.web import portal
 
         from . import client_data, work
@@ -21,6 +22,7 @@ class BookingConfig(AppConfig):
         from .services import appointments_of, latest_contact_phone, upcoming_of
 
         work.connect()
+        register_service_event_source("appointment", client_data.service_event_of_appointment)
         demo.register(demo.Seeder("booking", lambda: f"{seed_booking()} new bookable slots", demo.SCHEDULES))
         register_client_section(
             ClientSection(

@@ -39,6 +39,15 @@ def booked_with(user: AbstractBaseUser, client: Resident) -> Iterator[CareRelati
         )
 
 
+def service_event_of_appointment(public_id: str) -> str | None:
+    """The service of the appointment a form was asked for (its pre-information form)."""
+    from luukku.identity.services import is_uuid
+
+    if not is_uuid(public_id):
+        return None
+    return Appointment.objects.filter(public_id=public_id).values_list("service__code", flat=True).first()
+
+
 def event_scope(data: dict) -> tuple[str, str]:
     from .models import Service
 

@@ -1,10 +1,12 @@
 """What questionnaires tell the access policy and the own-data export about their client data."""
 
+from django.db.models import Q
 from django.utils import timezone
 
 from luukku.access.categories import Category
 
 from .models import Activation, Definition, Purpose, Response
+from .registry import service_event_of
 
 
 def category_of(definition: Definition) -> str:
@@ -13,12 +15,27 @@ def category_of(definition: Definition) -> str:
 
 
 def scope(response: Response) -> tuple[str, str]:
-    return category_of(response.definition), response.definition.key
+    """A form answered for an activation from another app (a pre-information form for an appointment)
+    belongs to that appointment's service event; any other form is its own service event."""
+    return category_of(response.definition), _service_event(response)
+
+
+def _service_event(response: Response) -> str:
+    if response.person_id is None:
+        return response.definition.key
+    activations = Activation.objects.filter(person_id=response.person_id, key=response.definition.key).filter(
+        Q(response=response) | Q(status=Activation.Status.OPEN, response__isnull=True)
+    )
+    for source in activations.values_list("source", flat=True):
+        if event := service_event_of(source):
+            return event
+    return response.definition.key
 
 
 def activation_scope(activation: Activation) -> tuple[str, str]:
     definition = Definition.objects.filter(key=activation.key, current=True).first()
-    return (category_of(definition) if definition else Category.HEALTH), activation.key
+    category = category_of(definition) if definition else Category.HEALTH
+    return category, service_event_of(activation.source) or activation.key
 
 
 def event_scope(data: dict) -> tuple[str, str]:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from fhir.resources.R4B.questionnaire import Questionnaire
 
 from luukku.access.categories import Action
-from luukku.access.policy import require
+from luukku.access.policy import may_see, require
 from luukku.audit.models import Event
 from luukku.audit.services import record_event
 from luukku.identity.models import OrgUnit, Resident
@@ -159,7 +159,8 @@ def open_activations(person: Resident) -> QuerySet[Activation]:
 
 
 def start(definition: Definition, person: Resident | None, author: AbstractBaseUser | None) -> Response:
-    """Resume the person's unfinished answer, or begin a new one prefilled from their latest answers."""
+    """Resume the person's unfinished answer, or begin a new one prefilled from their latest answers -
+    only from answers the one filling in may see (a guardian never gets a minor's own answers)."""
     if person is not None:
         unfinished = (
             Response.objects.filter(
@@ -168,11 +169,11 @@ def start(definition: Definition, person: Resident | None, author: AbstractBaseU
             .order_by("-updated_at")
             .first()
         )
-        if unfinished is not None:
+        if unfinished is not None and _author_may_see(author, unfinished):
             return unfinished
     prefill: dict = {}
     previous = latest_completed(person, definition.key) if person is not None else None
-    if previous is not None:
+    if previous is not None and _author_may_see(author, previous):
         known = {node["linkId"] for node in engine.answerable(definition.resource)}
         prefill = {link: values for link, values in previous.answers.items() if link in known}
     response = Response.objects.create(
@@ -184,6 +185,12 @@ def start(definition: Definition, person: Resident | None, author: AbstractBaseU
     )
     record_event("questionnaire.started", subject=person, key=definition.key, prefilled=bool(prefill))
     return response
+
+
+def _author_may_see(author: AbstractBaseUser | None, response: Response) -> bool:
+    if author is None or not author.is_authenticated:
+        return False
+    return may_see(author, response.person, *client_data.scope(response))
 
 
 def save_page(

@@ -7,11 +7,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from luukku.access.policy import readable, require, work_roles
+from luukku.access.policy import may_see, readable, require, work_roles
 from luukku.identity.decorators import professional_required
 from luukku.identity.models import Role
 from luukku.identity.rules import Matter, acts_for
-from luukku.identity.services import active_roles, is_uuid
+from luukku.identity.services import active_roles, is_uuid, units_below
 from luukku.web.forms import Action, NoFieldsForm, run_action
 from luukku.web.routes import Audience, route
 from luukku.web.session import remember
@@ -43,18 +43,22 @@ def own_response(request: HttpRequest, public_id: str) -> Response:
     )
     if response is None:
         raise Http404
-    if (
-        response.author_id is not None
-        and response.author_id == request.user.pk
-        and hasattr(request.user, "professional")
-    ):
-        return response  # a professional who filled the form in for a client during a call
+    if response.author_id is not None and response.author_id == request.user.pk and work_roles(request.user):
+        # A professional who filled the form in with a client on the phone: decided and logged anew.
+        if response.person is not None:
+            category, service_event = client_data.scope(response)
+            require(
+                request.user,
+                response.person,
+                category,
+                what="questionnaire_response",
+                service_event=service_event,
+            )
+        return response
     if response.person is None:
         if str(response.public_id) not in request.session.get(SESSION_KEY, []):
             raise PermissionDenied(_("You do not have the right to see this form."))
-    elif not request.user.is_authenticated or not acts_for(
-        request.user, Matter(response.person, response.definition.key)
-    ):
+    elif not may_see(request.user, response.person, *client_data.scope(response)):
         raise PermissionDenied(_("You do not have the right to see this form."))
     return response
 
@@ -210,11 +214,12 @@ def professional_response(request: HttpRequest, public_id) -> HttpResponse:
         public_id=public_id,
         status=Response.Status.COMPLETED,
     )
+    if response.recipient_unit is not None and response.recipient_unit_id not in units_below(_units(request)):
+        # A notification is read in the unit it was sent to, whoever sent it (the sender is not its subject).
+        raise PermissionDenied(_("This notification was sent to another unit."))
     if response.person is not None:
         category, key = client_data.scope(response)
         require(request.user, response.person, category, what="questionnaire_response", service_event=key)
-    elif response.recipient_unit not in _units(request):
-        raise PermissionDenied(_("This notification was sent to another unit."))
     form = None
     if request.method == "POST":
         form, _done = run_action(

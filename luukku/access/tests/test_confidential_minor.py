@@ -160,3 +160,25 @@ def test_only_a_professional_serving_the_minor_records_a_maturity_assessment(wor
         )
         assert response.status_code == 403, actor
     assert not world.ella.maturity_assessments.filter(service_event="hammastarkastus-nuoret").exists()
+
+
+def test_a_form_asked_for_her_own_appointment_is_hers_too(world):
+    """A pre-information form activated for the confidential appointment belongs to that service event."""
+    from luukku.questionnaires import services as questionnaires
+    from luukku.questionnaires.models import Activation
+    from luukku.questionnaires.tests.factories import completed_response
+
+    source = f"appointment:{world.ella_appointment.public_id}"
+    questionnaires.activate(world.ella, "esitiedot", reason="Ehkäisyneuvonta", source=source)
+    guardian = acting_for_ella(world)
+    for page in ("identity:home", "questionnaires:list"):
+        assert "Ehkäisyneuvonta" not in _text(guardian.get(reverse(page)))  # the activation's reason
+    assert "Ehkäisyneuvonta" in _text(as_ella(world).get(reverse("questionnaires:list")))
+    answered = completed_response(world.ella, "esitiedot", answers={"audit-1": ["4"]})
+    Activation.objects.filter(person=world.ella, key="esitiedot").update(response=answered, status="answered")
+    assert guardian.get(reverse("questionnaires:done", args=[answered.public_id])).status_code == 403
+    assert guardian.get(f"/fhir/QuestionnaireResponse/{answered.public_id}").status_code == 404
+    exported = guardian.get(reverse("consent:my_data") + "?muoto=json").json()
+    assert exported["forms"] == []
+    started = questionnaires.start(questionnaires.current("esitiedot"), world.ella, world.users["aino"])
+    assert started.pk != answered.pk and started.answers == {}  # nothing of hers prefilled for the guardian

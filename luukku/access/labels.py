@@ -14,6 +14,8 @@ BASIS_LABELS = {
     "no_basis": _("refused: no serving role or care relationship"),
     "no_consent": _("refused: other sector, no consent"),
     "audit_purpose": _("refused: the audit purpose reads only the access log"),
+    "other_unit": _("refused: work of another unit"),
+    "not_in_queue": _("refused: does not answer this queue"),
 }
 
 

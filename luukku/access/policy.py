@@ -255,6 +255,26 @@ def decide(
     return decision
 
 
+def refused(
+    actor: AbstractBaseUser, client: Resident, category: str, *, what: str, basis: str, reason: str
+) -> Decision:
+    """A refusal decided before the policy could be asked (e.g. work of another unit): logged the same."""
+    roles = work_roles(actor) or active_roles(actor)
+    role = roles[0] if roles else None
+    log_access(
+        actor,
+        client,
+        what=what,
+        purpose=Purpose.CARE,
+        role=role.role if role else "",
+        unit=role.unit.name if role else "",
+        basis=basis,
+        allowed=False,
+        category=category,
+    )
+    return Decision(False, basis, reason, role)
+
+
 def require(actor: AbstractBaseUser, client: Resident, category: str, **kwargs) -> Decision:
     """`decide()`, raising AccessDenied (a 403 in the user's language) when refused."""
     decision = decide(actor, client, category, **kwargs)

@@ -21,7 +21,11 @@ AFTER_CLOSING = dt.timedelta(days=7)
 
 
 def scope(conversation: Conversation) -> tuple[str, str]:
-    return category_of_unit(conversation.queue.unit), f"chat:{conversation.queue.code}"
+    """The category and service event of the queue where the conversation started."""
+    return (
+        conversation.category or category_of_unit(conversation.queue.unit),
+        conversation.service_event or f"chat:{conversation.queue.code}",
+    )
 
 
 def answered_chat(user: AbstractBaseUser, client: Resident) -> Iterator[CareRelationship]:

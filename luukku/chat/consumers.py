@@ -11,7 +11,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from luukku.access.policy import AccessDenied
+from luukku.access.policy import AccessDenied, work_roles
 from luukku.web.routes import Audience, route
 
 from . import services
@@ -41,7 +41,11 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
         )
         if self.conversation is None:
             return False
-        self.professional = services.is_professional_in(self.scope["user"], self.conversation)
+        user = self.scope["user"]
+        self.professional = services.is_professional_in(user, self.conversation)
+        if not self.professional and work_roles(user):
+            services.professional_decision(user, self.conversation)  # a professional's refusal is logged
+            return False
         return self._allowed(log=True)
 
     def _allowed(self, log: bool = False) -> bool:

@@ -50,6 +50,10 @@ class Conversation(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
     summary = models.TextField(blank=True)
+    # Fixed when the conversation starts and kept through transfers: what is said in a health care chat
+    # stays health care data, and a minor's decision about that chat covers it wherever it moves.
+    category = models.CharField(max_length=20, blank=True)
+    service_event = models.CharField(max_length=100, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["queue", "status", "created_at"], name="chat_waiting")]

@@ -13,7 +13,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from luukku.access.policy import AccessDenied, Decision, decide, work_roles
+from luukku.access.categories import Category
+from luukku.access.policy import (
+    CROSSING_SCOPE,
+    AccessDenied,
+    Decision,
+    category_of_unit,
+    decide,
+    refused,
+    work_roles,
+)
+from luukku.access.registry import consent_allows
 from luukku.audit.services import record_event
 from luukku.identity.models import Resident
 from luukku.identity.rules import Matter, acts_for
@@ -141,7 +151,13 @@ def professional_decision(
     and the health/social line holds; the decision is logged.
     """
     if not is_professional_in(user, conversation):
-        return Decision(False, "no_basis", _("You do not have the right to see this conversation."))
+        reason = _("You do not have the right to see this conversation.")
+        if conversation.person is not None and log and user.is_authenticated:
+            category, _event = client_data.scope(conversation)
+            return refused(
+                user, conversation.person, category, what=what, basis="not_in_queue", reason=reason
+            )
+        return Decision(False, "no_basis", reason)
     if conversation.person is None:
         return Decision(True, "contacted_unit")
     category, service_event = client_data.scope(conversation)
@@ -172,6 +188,16 @@ def may_take_over(colleague: AbstractBaseUser, conversation: Conversation) -> bo
         service_event=service_event,
         log=False,
     ).allowed
+
+
+def may_move_to(conversation: Conversation, queue: ChatQueue) -> bool:
+    """Across the health/social line a client's conversation (its history goes with it) moves only with
+    the client's consent for the receiving unit (Client Data Act 703/2023 § 15-17)."""
+    category = client_data.scope(conversation)[0]
+    if conversation.person is None or category_of_unit(queue.unit) == category:
+        return True
+    scope = CROSSING_SCOPE.get(category)
+    return scope is not None and consent_allows(conversation.person, scope, queue.unit)
 
 
 def require_professional(user: AbstractBaseUser, conversation: Conversation, what: str = "chat") -> Decision:
@@ -218,6 +244,8 @@ def start(
         raise ValidationError(_("The chat is closed now."))
     conversation = Conversation.objects.create(
         queue=queue,
+        category=category_of_unit(queue.unit),
+        service_event=f"chat:{queue.code}",
         person=person,
         context=context or {},
         started_by=user if user and user.is_authenticated else None,
@@ -295,9 +323,10 @@ def queues_for(user: AbstractBaseUser) -> QuerySet[ChatQueue]:
 def take_next(user: AbstractBaseUser, queue: ChatQueue | None = None) -> Conversation | None:
     """The professional takes the longest-waiting conversation of their queues (or of one queue)."""
     queues = [queue] if queue else list(queues_for(user))
-    conversation = waiting(queues).select_for_update(skip_locked=True).first()
+    conversation = waiting(queues).select_for_update(skip_locked=True, of=("self",)).first()
     if conversation is None:
         return None
+    require_professional(user, conversation)  # the opening of the client's conversation is logged
     return _take(conversation, user)
 
 
@@ -334,6 +363,14 @@ def transfer(
 ) -> None:
     """Hand the conversation on with its history: to another queue (it waits there) or a professional."""
     require_professional(by, conversation, what="chat_transfer")
+    if to_queue is not None and not may_move_to(conversation, to_queue):
+        raise ValidationError(
+            _(
+                "The conversation holds %(sector)s information: it moves to a queue of the other sector only "
+                "with the client's consent."
+            )
+            % {"sector": Category(client_data.scope(conversation)[0]).label}
+        )
     if to_user is not None and (to_user.pk == by.pk or not may_take_over(to_user, conversation)):
         raise ValidationError(_("This colleague may not take over this conversation."))
     if to_queue is not None:

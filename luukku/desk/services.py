@@ -11,7 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from luukku.access.categories import Action, Category
-from luukku.access.policy import AccessDenied, category_of_unit, decide, require, sector_of, work_roles
+from luukku.access.policy import (
+    AccessDenied,
+    category_of_unit,
+    decide,
+    refused,
+    require,
+    sector_of,
+    work_roles,
+)
 from luukku.access.registry import event_scope
 from luukku.access.services import find_client
 from luukku.audit.models import Event, Purpose
@@ -105,7 +113,14 @@ def category_of_item(item: WorkItem) -> str:
 
 
 def open_item(user: AbstractBaseUser, item: WorkItem) -> None:
-    """Opening an item about a known client is a read of the client's data: decided and logged."""
+    """Opening an item about a known client is a read of the client's data: decided and logged,
+    refusals too."""
+    if not _may_work_on(user, item) and item.client is not None:
+        reason = _("This work belongs to another unit.")
+        refused(
+            user, item.client, category_of_item(item), what="work_item", basis="other_unit", reason=reason
+        )
+        raise AccessDenied(reason)
     _require(user, item)
     if item.client is not None:
         require(user, item.client, category_of_item(item), what="work_item", purpose=_purpose(item))

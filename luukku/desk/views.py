@@ -190,5 +190,5 @@ def call_back(request: HttpRequest) -> HttpResponse:
 @professional_required
 @require_POST
 def claim_from_queue(request: HttpRequest, pk: int) -> HttpResponse:
-    services.claim(_item(request, pk), request.user)
+    services.claim(_item(request, pk), request.user)  # _item decides and logs the opening
     return redirect("desk:item", pk=pk)

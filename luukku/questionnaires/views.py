@@ -58,7 +58,9 @@ def own_response(request: HttpRequest, public_id: str) -> Response:
     if response.person is None:
         if str(response.public_id) not in request.session.get(SESSION_KEY, []):
             raise PermissionDenied(_("You do not have the right to see this form."))
-    elif not may_see(request.user, response.person, *client_data.scope(response)):
+    elif getattr(request.user, "resident", None) is None or not may_see(
+        request.user, response.person, *client_data.scope(response)
+    ):  # professionals read answers on their own pages, where the read is logged
         raise PermissionDenied(_("You do not have the right to see this form."))
     return response
 

@@ -103,3 +103,11 @@ async def test_delivery_stops_when_the_right_ends_between_checks(world, release_
     )
     await database_sync_to_async(chat.post)(world.conversation, world.users["lempi"], "Uusi viesti", False)
     assert await communicator.receive_output(timeout=5) == {"type": "websocket.close", "code": FORBIDDEN}
+
+
+async def test_a_professionals_refused_socket_is_logged(world, release_connections):
+    communicator = socket(world, "paula")
+    assert not (await communicator.connect())[0]
+    await communicator.wait()
+    entry = await database_sync_to_async(AccessLogEntry.objects.get)(actor=world.users["paula"])
+    assert (entry.allowed, entry.what, entry.basis) == (False, "chat", "not_in_queue")

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from luukku.access.categories import Action, Category
@@ -146,3 +147,33 @@ def test_anonymous_is_refused(world):
     from django.contrib.auth.models import AnonymousUser
 
     assert decide(AnonymousUser(), world.lempi, Category.BASIC, what="t").basis == "anonymous"
+
+
+def test_a_chat_keeps_its_category_and_service_event_through_a_transfer(world):
+    from luukku.chat import services as chat
+    from luukku.chat.models import ChatQueue
+
+    family_centre = ChatQueue.objects.get(code="perhekeskus")  # social care
+    chat.take(world.conversation, world.users["riikka"])
+    with pytest.raises(ValidationError):  # health data moves to social care only with consent
+        chat.transfer(world.conversation, world.users["riikka"], to_queue=family_centre)
+    consent.grant(world.lempi, Scope.HEALTH_TO_SOCIAL, world.users["lempi"])
+    chat.transfer(world.conversation, world.users["riikka"], to_queue=family_centre)
+    world.conversation.refresh_from_db()
+    assert (world.conversation.category, world.conversation.service_event) == ("health", "chat:hoitaja")
+
+
+def test_refused_work_item_and_chat_openings_are_logged(world, client):
+    from django.urls import reverse
+
+    from luukku.audit.models import AccessLogEntry
+
+    client.force_login(world.users["hanna"])
+    assert client.get(reverse("desk:item", args=[world.work_item.pk])).status_code == 403
+    client.force_login(world.users["paula"])
+    assert client.get(reverse("chat:professional", args=[world.conversation.public_id])).status_code == 403
+    refusals = AccessLogEntry.objects.filter(allowed=False).values_list("actor__username", "what", "basis")
+    assert set(refusals) == {
+        ("hoitaja.hanna", "work_item", "other_unit"),
+        ("palveluohjaaja.paula", "chat", "not_in_queue"),
+    }

@@ -127,7 +127,9 @@ def _candidates(
     return found
 
 
-def _sector_allows(role: RoleAssignment, client: Resident, category: str, action: str) -> str | None:
+def _sector_allows(
+    role: RoleAssignment, client: Resident, category: str, action: str, service_event: str
+) -> str | None:
     """None if the role's sector may use the category; else the consent basis that lets it read, or "".
 
     A consent discloses (§ 15-17): the other sector reads with it, but writes only into its own
@@ -138,7 +140,7 @@ def _sector_allows(role: RoleAssignment, client: Resident, category: str, action
         return None
     if action != Action.READ:
         return ""
-    return "consent" if consent_allows(client, CROSSING_SCOPE[category], role.unit) else ""
+    return "consent" if consent_allows(client, CROSSING_SCOPE[category], role.unit, service_event) else ""
 
 
 # --- Decisions --------------------------------------------------------------------------------------
@@ -151,6 +153,7 @@ def _professional_decision(
     action: str,
     purpose: str,
     via_unit: OrgUnit | None,
+    service_event: str,
 ) -> Decision:
     roles = active_roles(user)
     if not roles:
@@ -167,7 +170,7 @@ def _professional_decision(
         )
     blocked: RoleAssignment | None = None
     for role, basis in _candidates(user, client, client_roles, via_unit, category):
-        crossing = _sector_allows(role, client, category, action)
+        crossing = _sector_allows(role, client, category, action, service_event)
         if crossing is None:
             return Decision(True, basis, role=role)
         if crossing:
@@ -236,7 +239,7 @@ def decide(
         if not decision:
             logger.warning("access refused: user %s, %s %s (%s)", actor.pk, action, category, decision.basis)
         return decision
-    decision = _professional_decision(actor, client, category, action, purpose, via_unit)
+    decision = _professional_decision(actor, client, category, action, purpose, via_unit, service_event)
     if log:
         role = decision.role
         log_access(

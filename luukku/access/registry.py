@@ -34,7 +34,7 @@ class CareRelationship:
 
 
 RelationshipSource = Callable[[AbstractBaseUser, Resident], Iterable[CareRelationship]]
-ConsentSource = Callable[[Resident, str, OrgUnit], bool]
+ConsentSource = Callable[[Resident, str, OrgUnit, str], bool]
 EventScope = Callable[[dict], tuple[str, str]]
 
 _relationship_sources: dict[str, RelationshipSource] = {}
@@ -50,7 +50,8 @@ def register_care_relationship(kind: str, source: RelationshipSource, label: obj
 
 
 def register_consent_source(name: str, source: ConsentSource) -> None:
-    """`source(client, scope, unit)` tells whether a consent in force lets `unit` cross the line."""
+    """`source(client, scope, unit, service_event)` tells whether a consent in force lets `unit` cross
+    the line for data of that service event."""
     _consent_sources[name] = source
 
 
@@ -63,8 +64,8 @@ def care_relationships(user: AbstractBaseUser, client: Resident) -> list[CareRel
     return [found for source in _relationship_sources.values() for found in source(user, client)]
 
 
-def consent_allows(client: Resident, scope: str, unit: OrgUnit) -> bool:
-    return any(source(client, scope, unit) for source in _consent_sources.values())
+def consent_allows(client: Resident, scope: str, unit: OrgUnit, service_event: str = "") -> bool:
+    return any(source(client, scope, unit, service_event) for source in _consent_sources.values())
 
 
 def event_scope(kind: str, data: dict) -> tuple[str, str] | None:

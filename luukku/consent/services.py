@@ -12,7 +12,7 @@ from luukku.access.registry import event_scope
 from luukku.access.services import access_log_for
 from luukku.audit.models import Event
 from luukku.audit.services import record_event
-from luukku.identity.models import OrgUnit, Resident
+from luukku.identity.models import MaturityAssessment, OrgUnit, Resident
 
 from . import export
 from .models import Consent
@@ -42,14 +42,34 @@ def consents_of(person: Resident) -> QuerySet[Consent]:
     return Consent.objects.filter(person=person).select_related("unit")
 
 
-def allows(person: Resident, scope: str, unit: OrgUnit) -> bool:
-    """Whether a consent in force lets `unit` (or the whole county) see information of `scope`."""
+def allows(person: Resident, scope: str, unit: OrgUnit, service_event: str = "") -> bool:
+    """Whether a consent in force lets `unit` (or the whole county) see information of `scope`.
+
+    In a service event a minor decides alone, only the minor's own consent counts: the guardians'
+    consent does not disclose what they may not see themselves (Patient Act 785/1992 § 9).
+    """
     units = [u.pk for u in unit.ancestors_and_self()]
-    return (
-        Consent.objects.filter(Consent.in_force(timezone.localdate()), person=person, scope=scope)
-        .filter(Q(unit__isnull=True) | Q(unit__in=units))
-        .exists()
-    )
+    consents = Consent.objects.filter(
+        Consent.in_force(timezone.localdate()), person=person, scope=scope
+    ).filter(Q(unit__isnull=True) | Q(unit__in=units))
+    if service_event and decides_alone(person, service_event):
+        consents = consents.filter(granted_by=person.user) if person.user_id else consents.none()
+    return consents.exists()
+
+
+def decides_alone(person: Resident, service_event: str) -> bool:
+    return MaturityAssessment.objects.filter(
+        minor=person, service_event=service_event, decides_alone=True
+    ).exists()
+
+
+def consents_shown_to(user: AbstractBaseUser, person: Resident) -> QuerySet[Consent]:
+    """The person's consents as the one handling their matters sees them: a guardian does not see (nor
+    revoke) the consents a minor gave herself."""
+    consents = consents_of(person)
+    if getattr(user, "resident", None) is not None and user.resident.pk != person.pk and person.user_id:
+        consents = consents.exclude(granted_by=person.user)
+    return consents
 
 
 def when(value) -> str | None:

@@ -14,7 +14,6 @@ from luukku.web.routes import Audience, route
 
 from . import services
 from .forms import ConsentForm
-from .models import Consent
 
 
 @route(Audience.RESIDENT, "own")
@@ -33,7 +32,7 @@ def consents(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "consent/list.html",
-        {"person": person, "consents": services.consents_of(person), "form": form},
+        {"person": person, "consents": services.consents_shown_to(request.user, person), "form": form},
         status=400 if form.errors else 200,
     )
 
@@ -42,7 +41,7 @@ def consents(request: HttpRequest) -> HttpResponse:
 @resident_required
 @require_POST
 def revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    consent = get_object_or_404(Consent, pk=pk, person=request.acting_for)
+    consent = get_object_or_404(services.consents_shown_to(request.user, request.acting_for), pk=pk)
     services.revoke(consent, request.user)
     messages.success(request, _("The consent has been revoked. It no longer applies from this moment."))
     return redirect("consent:list")

@@ -182,3 +182,24 @@ def test_a_form_asked_for_her_own_appointment_is_hers_too(world):
     assert exported["forms"] == []
     started = questionnaires.start(questionnaires.current("esitiedot"), world.ella, world.users["aino"])
     assert started.pk != answered.pk and started.answers == {}  # nothing of hers prefilled for the guardian
+
+
+def test_a_guardians_consent_does_not_disclose_her_own_decision(world):
+    from django.contrib.auth import get_user_model
+
+    from luukku.consent import services as consent
+    from luukku.consent.models import Scope
+
+    consent.grant(world.ella, Scope.HEALTH_TO_SOCIAL, world.users["aino"])  # given by the guardian
+    social_worker = Client()
+    social_worker.force_login(get_user_model().objects.get(username="sosiaalityo.saara"))
+    bundle = social_worker.get(f"/fhir/Appointment?patient=Patient/{world.ella.public_id}").json()
+    assert bundle["total"] == 1  # the dental check-up, not the contraception counselling
+    ella = as_ella(world)
+    own = consent.grant(world.ella, Scope.HEALTH_TO_SOCIAL, world.ella.user, purpose="Kuraattorille")
+    bundle = social_worker.get(f"/fhir/Appointment?patient=Patient/{world.ella.public_id}").json()
+    assert bundle["total"] == 2  # her own consent discloses her own event
+    guardian = acting_for_ella(world)
+    assert "Kuraattorille" not in _text(guardian.get(reverse("consent:list")))
+    assert guardian.post(reverse("consent:revoke", args=[own.pk])).status_code == 404
+    assert "Kuraattorille" in _text(ella.get(reverse("consent:list")))

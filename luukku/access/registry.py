@@ -40,6 +40,7 @@ EventScope = Callable[[dict], tuple[str, str]]
 _relationship_sources: dict[str, RelationshipSource] = {}
 _consent_sources: dict[str, ConsentSource] = {}
 _event_scopes: dict[str, EventScope] = {}
+_service_event_categories: dict[str, Callable[[str], str | None]] = {}
 RELATIONSHIP_LABELS: dict[str, object] = {}
 
 
@@ -58,6 +59,19 @@ def register_consent_source(name: str, source: ConsentSource) -> None:
 def register_event_scope(prefix: str, scope: EventScope) -> None:
     """`scope(event_data)` returns (category, service event) for events whose kind starts with prefix."""
     _event_scopes[prefix] = scope
+
+
+def register_service_event_category(name: str, resolver: Callable[[str], str | None]) -> None:
+    """`resolver(service_event)` gives the category of the data of a service event it knows, else None."""
+    _service_event_categories[name] = resolver
+
+
+def service_event_category(service_event: str) -> str | None:
+    """Health or social care: which sector provides the service event (None if no app knows it)."""
+    for resolver in _service_event_categories.values():
+        if category := resolver(service_event):
+            return category
+    return None
 
 
 def care_relationships(user: AbstractBaseUser, client: Resident) -> list[CareRelationship]:

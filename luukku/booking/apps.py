@@ -8,7 +8,11 @@ class BookingConfig(AppConfig):
 
     def ready(self) -> None:
         from luukku.access.categories import Category
-        from luukku.access.registry import register_care_relationship, register_event_scope
+        from luukku.access.registry import (
+            register_care_relationship,
+            register_event_scope,
+            register_service_event_category,
+        )
         from luukku.audit.services import register_event_labels
         from luukku.consent import export
         from luukku.demo import registry as demo
@@ -47,6 +51,7 @@ class BookingConfig(AppConfig):
 
         register_care_relationship("appointment", client_data.booked_with, client_data.RELATIONSHIP_LABEL)
         register_event_scope("booking.", client_data.event_scope)
+        register_service_event_category("booking", client_data.service_event_category)
         export.register(
             export.ExportSection(
                 "appointments",

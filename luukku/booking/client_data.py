@@ -48,6 +48,13 @@ def service_event_of_appointment(public_id: str) -> str | None:
     return Appointment.objects.filter(public_id=public_id).values_list("service__code", flat=True).first()
 
 
+def service_event_category(code: str) -> str | None:
+    from .models import Service
+
+    service = Service.objects.filter(code=code).select_related("unit").first()
+    return category_of_unit(service.unit) if service else None
+
+
 def event_scope(data: dict) -> tuple[str, str]:
     from .models import Service
 

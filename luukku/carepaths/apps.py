@@ -9,7 +9,11 @@ class CarepathsConfig(AppConfig):
     def ready(self) -> None:
         from luukku.access.categories import Category
         from luukku.access.policy import readable
-        from luukku.access.registry import register_care_relationship, register_event_scope
+        from luukku.access.registry import (
+            register_care_relationship,
+            register_event_scope,
+            register_service_event_category,
+        )
         from luukku.audit.services import register_event_labels
         from luukku.booking.events import AppointmentBooked
         from luukku.consent import export
@@ -39,6 +43,7 @@ class CarepathsConfig(AppConfig):
         )
         register_care_relationship("care_path", client_data.team_of_path, client_data.RELATIONSHIP_LABEL)
         register_event_scope("carepath.", client_data.event_scope)
+        register_service_event_category("carepaths", client_data.service_event_category)
         export.register(
             export.ExportSection(
                 "care_paths",

@@ -32,6 +32,14 @@ def team_of_path(user: AbstractBaseUser, client: Resident) -> Iterator[CareRelat
             yield CareRelationship("care_path", path.team)
 
 
+def service_event_category(service_event: str) -> str | None:
+    if not service_event.startswith("carepath:"):
+        return None
+    code = service_event.removeprefix("carepath:")
+    template = PathTemplate.objects.filter(code=code).select_related("team").first()
+    return category_of_unit(template.team) if template else None
+
+
 def event_scope(data: dict) -> tuple[str, str]:
     template = PathTemplate.objects.filter(code=data.get("template", "")).select_related("team").first()
     category = category_of_unit(template.team) if template else "health"

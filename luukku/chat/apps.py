@@ -8,7 +8,11 @@ class ChatConfig(AppConfig):
 
     def ready(self) -> None:
         from luukku.access.categories import Category
-        from luukku.access.registry import register_care_relationship, register_event_scope
+        from luukku.access.registry import (
+            register_care_relationship,
+            register_event_scope,
+            register_service_event_category,
+        )
         from luukku.audit.services import register_event_labels
         from luukku.consent import export
         from luukku.demo import registry as demo
@@ -34,6 +38,7 @@ class ChatConfig(AppConfig):
 
         register_care_relationship("chat", client_data.answered_chat, client_data.RELATIONSHIP_LABEL)
         register_event_scope("chat.", client_data.event_scope)
+        register_service_event_category("chat", client_data.service_event_category)
         export.register(
             export.ExportSection(
                 "chats",

@@ -39,6 +39,13 @@ def answered_chat(user: AbstractBaseUser, client: Resident) -> Iterator[CareRela
         yield CareRelationship("chat", conversation.queue.unit)
 
 
+def service_event_category(service_event: str) -> str | None:
+    if not service_event.startswith("chat:"):
+        return None
+    queue = ChatQueue.objects.filter(code=service_event.removeprefix("chat:")).select_related("unit").first()
+    return category_of_unit(queue.unit) if queue else None
+
+
 def event_scope(data: dict) -> tuple[str, str]:
     queue = ChatQueue.objects.filter(code=data.get("queue", "")).select_related("unit").first()
     return (category_of_unit(queue.unit) if queue else "health"), f"chat:{data.get('queue', '')}"

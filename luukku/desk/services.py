@@ -20,7 +20,7 @@ from luukku.access.policy import (
     sector_of,
     work_roles,
 )
-from luukku.access.registry import event_scope
+from luukku.access.registry import event_scope, service_event_category
 from luukku.access.services import find_client
 from luukku.audit.models import Event, Purpose
 from luukku.audit.services import record_event
@@ -304,8 +304,12 @@ def client_360(user: AbstractBaseUser, client: Resident, purpose: str) -> Client
                 "steps__owner__user", "steps__owner_unit"
             )
         )
-    if CHILD_AGE_LIMIT <= client.age() < MAJORITY_AGE:
-        view.minor_decisions = list(client.maturity_assessments.order_by("service_event"))
+    if CHILD_AGE_LIMIT <= client.age() < MAJORITY_AGE:  # each decision shown to the sector it belongs to
+        view.minor_decisions = [
+            m
+            for m in client.maturity_assessments.order_by("service_event")
+            if sees.get(service_event_category(m.service_event) or Category.HEALTH, False)
+        ]
     events = Event.objects.filter(subject=client).order_by("-at")[:200]
     view.timeline = [e for e in events if _visible_event(e, sees)]
     return view
@@ -326,10 +330,10 @@ def assess_maturity(
     """
     if not CHILD_AGE_LIMIT <= client.age() < MAJORITY_AGE:
         raise ValidationError(_("A maturity assessment is made for a 12-17-year-old."))
-    require(
+    require(  # made by the sector that provides the service (health or social care)
         by,
         client,
-        Category.CONFIDENTIAL_MINOR,
+        service_event_category(service_event) or Category.HEALTH,
         what="maturity_assessment",
         action=Action.WRITE,
         service_event=service_event,

@@ -9,7 +9,7 @@ class QuestionnairesConfig(AppConfig):
     def ready(self) -> None:
         from luukku.access.categories import Category
         from luukku.access.policy import readable
-        from luukku.access.registry import register_event_scope
+        from luukku.access.registry import register_event_scope, register_service_event_category
         from luukku.audit.services import register_event_labels
         from luukku.consent import export
         from luukku.demo import registry as demo
@@ -41,6 +41,7 @@ class QuestionnairesConfig(AppConfig):
         )
 
         register_event_scope("questionnaire.", client_data.event_scope)
+        register_service_event_category("questionnaires", client_data.service_event_category)
         export.register(
             export.ExportSection(
                 "forms",

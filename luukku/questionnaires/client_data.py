@@ -38,6 +38,11 @@ def activation_scope(activation: Activation) -> tuple[str, str]:
     return category, service_event_of(activation.source) or activation.key
 
 
+def service_event_category(key: str) -> str | None:
+    definition = Definition.objects.filter(key=key, current=True).first()
+    return category_of(definition) if definition else None
+
+
 def event_scope(data: dict) -> tuple[str, str]:
     definition = Definition.objects.filter(key=data.get("key", ""), current=True).first()
     return (category_of(definition) if definition else Category.HEALTH), data.get("key", "")

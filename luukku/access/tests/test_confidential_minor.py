@@ -203,3 +203,21 @@ def test_a_guardians_consent_does_not_disclose_her_own_decision(world):
     assert "Kuraattorille" not in _text(guardian.get(reverse("consent:list")))
     assert guardian.post(reverse("consent:revoke", args=[own.pk])).status_code == 404
     assert "Kuraattorille" in _text(ella.get(reverse("consent:list")))
+
+
+def test_a_minors_health_decision_is_health_data_for_professionals(world):
+    """Social care neither sees nor changes a decision about a health service (the line holds)."""
+    from django.contrib.auth import get_user_model
+
+    social_worker = Client()
+    social_worker.force_login(get_user_model().objects.get(username="sosiaalityo.saara"))
+    url = reverse("desk:client", args=[world.ella.public_id])
+    assert "ehkaisyneuvonta: " not in _text(social_worker.get(url))  # the help text names it as an example
+    changed = social_worker.post(
+        url, {"action": "maturity", "service_event": "ehkaisyneuvonta", "reason": "x"}
+    )
+    assert changed.status_code == 400
+    assert world.ella.maturity_assessments.get(service_event="ehkaisyneuvonta").decides_alone
+    nurse = Client()
+    nurse.force_login(world.users["hanna"])
+    assert "ehkaisyneuvonta: " in _text(nurse.get(url))

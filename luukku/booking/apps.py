@@ -42,10 +42,11 @@ class BookingConfig(AppConfig):
             ClientSection(
                 "appointments",
                 _("Appointments"),
-                Category.HEALTH,
+                Category.BASIC,  # each appointment is shown by its own service's sector
                 "booking/_client360.html",
                 lambda client: list(appointments_of(client)),
                 order=10,
+                item_category=lambda appointment: client_data.scope(appointment)[0],
             )
         )
 

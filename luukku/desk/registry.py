@@ -33,6 +33,7 @@ class ClientSection:
     template: str  # rendered with `items` and `client`
     items: Callable[[Resident], list]
     order: int = 50
+    item_category: Callable[[object], str] | None = None  # when items differ (a social-care appointment)
 
 
 _work_sources: dict[str, WorkSource] = {}

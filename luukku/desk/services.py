@@ -203,11 +203,25 @@ def set_priority(item: WorkItem, priority: int, user: AbstractBaseUser) -> None:
     _history(item, user, _("Priority: %(priority)s") % {"priority": WorkItem.Priority(priority).label})
 
 
-def others_handling(items: list[WorkItem]) -> dict[int, list[WorkItem]]:
-    """For each item, the other open items about the same client and who handles them."""
+def others_handling(items: list[WorkItem], user: AbstractBaseUser) -> dict[int, list[WorkItem]]:
+    """For each item, the other open items about the same client and who handles them - those of the
+    other sector only when the reader may see that sector's data of the client."""
     clients = {i.client_id for i in items if i.client_id}
-    open_items = list(WorkItem.objects.open().filter(client__in=clients).select_related("assignee", "unit"))
-    return {i.pk: [o for o in open_items if o.client_id == i.client_id and o.pk != i.pk] for i in items}
+    open_items = list(
+        WorkItem.objects.open().filter(client__in=clients).select_related("assignee", "unit", "client")
+    )
+    seen: dict[tuple[int, str], bool] = {}
+
+    def visible(other: WorkItem) -> bool:
+        key = (other.client_id, category_of_item(other))
+        if key not in seen:
+            seen[key] = decide(user, other.client, key[1], what="listing", log=False).allowed
+        return seen[key]
+
+    return {
+        i.pk: [o for o in open_items if o.client_id == i.client_id and o.pk != i.pk and visible(o)]
+        for i in items
+    }
 
 
 def link_client(item: WorkItem, user: AbstractBaseUser, hetu: str) -> Resident:
@@ -293,7 +307,7 @@ def client_360(user: AbstractBaseUser, client: Resident, purpose: str) -> Client
         segment=segment(client),
         workers=list(client.responsible_workers.select_related("professional__user")),
         sections=[
-            {"section": section, "items": section.items(client)}
+            {"section": section, "items": _visible_items(section, client, sees)}
             for section in registry.client_sections()
             if sees.get(section.category, False)
         ],
@@ -313,6 +327,13 @@ def client_360(user: AbstractBaseUser, client: Resident, purpose: str) -> Client
     events = Event.objects.filter(subject=client).order_by("-at")[:200]
     view.timeline = [e for e in events if _visible_event(e, sees)]
     return view
+
+
+def _visible_items(section: registry.ClientSection, client: Resident, sees: dict[str, bool]) -> list:
+    items = section.items(client)
+    if section.item_category is None:
+        return items
+    return [item for item in items if sees.get(section.item_category(item), False)]
 
 
 def notifications_of(client: Resident) -> list[WorkItem]:

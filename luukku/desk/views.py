@@ -49,7 +49,7 @@ def work_queue(request: HttpRequest) -> HttpResponse:
         "desk/queue.html",
         {
             "items": items,
-            "others": services.others_handling(items),
+            "others": services.others_handling(items, request.user),
             "view": view,
             "views": VIEWS,
             "chain_steps": services.chains_needing(request.user),
@@ -97,7 +97,7 @@ def item_view(request: HttpRequest, pk: int) -> HttpResponse:
             "item": item,
             "history": item.history.select_related("actor"),
             "colleagues": services.colleagues(item),
-            "others": services.others_handling([item])[item.pk],
+            "others": services.others_handling([item], request.user)[item.pk],
             "statuses": WorkItem.Status.choices,
             "priorities": WorkItem.Priority.choices,
             "error": " ".join(e for errors in form.errors.values() for e in errors) if form else "",

@@ -131,8 +131,13 @@ def test_others_handling_the_same_client(demo):
     services.link_client(notification, demo["palveluohjaaja.paula"], BY_KEY["lempi"].hetu)
     call = services.submit("call_back", "callback:lempi", unit, "Soita Lempille", client=lempi())
     services.claim(call, demo["hoitaja.riikka"])
-    others = services.others_handling([notification])[notification.pk]
-    assert [o.assignee.username for o in others] == ["hoitaja.riikka"]
+    others = services.others_handling([notification], demo["palveluohjaaja.paula"])[notification.pk]
+    assert [o.assignee.username for o in others] == ["hoitaja.riikka"]  # a call-back: basic data
+    path_item = services.submit("care_path", "teamtask:1", unit, "Hoitopolku", client=lempi())
+    seen_by_paula = services.others_handling([notification], demo["palveluohjaaja.paula"])[notification.pk]
+    assert path_item not in seen_by_paula  # health work is not shown to social care without consent
+    seen_by_riikka = services.others_handling([call], demo["hoitaja.riikka"])[call.pk]
+    assert notification not in seen_by_riikka and path_item in seen_by_riikka
 
 
 def test_linking_a_notification_to_a_client_is_access_logged(demo):
@@ -162,9 +167,7 @@ def test_client_360_honours_role_and_consent_at_once(demo):
         nurse_view.sees_health and not nurse_view.sees_social and len(nurse_view.items("appointments")) == 1
     )
     social_view = services.client_360(demo["palveluohjaaja.paula"], person, "social_work")
-    assert (
-        social_view.sees_social and not social_view.sees_health and social_view.items("appointments") is None
-    )
+    assert social_view.sees_social and not social_view.sees_health and social_view.items("appointments") == []
     assert [n.pk for n in social_view.items("notifications")] == [item.pk]
     granted = consent.grant(person, Scope.HEALTH_TO_SOCIAL, person.user or user)
     assert services.client_360(demo["palveluohjaaja.paula"], person, "social_work").sees_health

@@ -46,6 +46,7 @@ def prepare(database_url: str, conversations: int) -> list[tuple[str, str, str]]
     from luukku.chat.models import ChatQueue
     from luukku.identity.models import Resident
     from luukku.identity.personas import seed_organisation, seed_personas
+    from luukku.identity.services import RESIDENT_BACKEND
     from luukku.registry.hetu import build
 
     call_command("migrate", verbosity=0)
@@ -58,10 +59,12 @@ def prepare(database_url: str, conversations: int) -> list[tuple[str, str, str]]
 
     def session_for(user) -> str:
         store = SessionStore()
-        store[SESSION_KEY], store[BACKEND_SESSION_KEY] = (
-            str(user.pk),
-            "django.contrib.auth.backends.ModelBackend",
+        backend = (
+            RESIDENT_BACKEND
+            if getattr(user, "resident", None)
+            else "luukku.identity.backends.ProfessionalPasswordBackend"
         )
+        store[SESSION_KEY], store[BACKEND_SESSION_KEY] = (str(user.pk), backend)
         store[HASH_SESSION_KEY] = user.get_session_auth_hash()
         store.create()
         return store.session_key

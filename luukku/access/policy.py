@@ -22,7 +22,7 @@ source on every request. Their own reads are not written to the professionals' a
 """
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -112,19 +112,18 @@ def _candidates(
     roles: list[RoleAssignment],
     via_unit: OrgUnit | None,
     category: str,
-) -> list[tuple[RoleAssignment, str]]:
-    found = [
-        (r, "contacted_unit" if via_unit else "serving_role") for r in roles if _serves(r, client, via_unit)
-    ]
+) -> Iterator[tuple[RoleAssignment, str]]:
+    """Serving roles first; the care relationships are asked only if those do not decide."""
+    basis = "contacted_unit" if via_unit else "serving_role"
+    yield from ((r, basis) for r in roles if _serves(r, client, via_unit))
     if via_unit is not None:
-        found += [(r, "serving_role") for r in roles if _serves(r, client, None)]
+        yield from ((r, "serving_role") for r in roles if _serves(r, client, None))
     for relationship in care_relationships(user, client):
         if relationship.categories is not None and category not in relationship.categories:
             continue  # e.g. a call-back request opens the basic data only
         role = _role_for(relationship, roles)
         if role is not None:
-            found.append((role, f"relationship:{relationship.kind}"))
-    return found
+            yield role, f"relationship:{relationship.kind}"
 
 
 def _sector_allows(

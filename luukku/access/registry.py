@@ -10,7 +10,7 @@ The access app imports none of the apps that register here.
 """
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -74,8 +74,10 @@ def service_event_category(service_event: str) -> str | None:
     return None
 
 
-def care_relationships(user: AbstractBaseUser, client: Resident) -> list[CareRelationship]:
-    return [found for source in _relationship_sources.values() for found in source(user, client)]
+def care_relationships(user: AbstractBaseUser, client: Resident) -> Iterator[CareRelationship]:
+    """Asked lazily, source by source: the first relationship that decides stops the asking."""
+    for source in _relationship_sources.values():
+        yield from source(user, client)
 
 
 def consent_allows(client: Resident, scope: str, unit: OrgUnit, service_event: str = "") -> bool:

@@ -1,8 +1,9 @@
 """The WebSocket end of a conversation: messages typed here are stored and broadcast to the group.
 
 The right to be in the conversation is decided at connect (a professional's opening is written to
-the access log) and decided again for every message sent and, at most every RECHECK_SECONDS, for
-messages delivered: when a role, a mandate or a guardianship ends, the socket closes (code 4403).
+the access log) and decided again on a short timer - before a message is sent or delivered when the
+last decision is older than RECHECK_SECONDS: when a role, a mandate or a guardianship ends, the socket
+closes (code 4403) within that time.
 """
 
 import time
@@ -70,8 +71,10 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
             await self.channel_layer.group_discard(self.group, self.channel_name)
 
     async def receive_json(self, content: dict, **kwargs) -> None:
+        if not await self._still_allowed():  # decided anew at most RECHECK_SECONDS ago
+            return
         try:
-            await database_sync_to_async(self._post)(content)  # the service decides the right again
+            await database_sync_to_async(self._post)(content)
         except AccessDenied:
             await self.close(code=FORBIDDEN)
         except (ValidationError, PermissionDenied) as error:
@@ -89,6 +92,7 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
             str(content.get("body", "")),
             self.professional,
             internal=bool(content.get("internal")) and self.professional,
+            recheck=False,
         )
 
     async def chat_message(self, event: dict) -> None:

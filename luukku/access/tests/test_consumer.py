@@ -71,7 +71,10 @@ async def test_professionals_opening_is_logged_with_its_basis(world, release_con
     await communicator.disconnect()
 
 
-async def test_socket_closes_when_the_professionals_role_ends(world, release_connections):
+async def test_socket_closes_when_the_professionals_role_ends(world, release_connections, monkeypatch):
+    from luukku.chat import consumers
+
+    monkeypatch.setattr(consumers, "RECHECK_SECONDS", 0)  # as if the timer had run out
     communicator = socket(world, "riikka")
     assert (await communicator.connect())[0]
     await database_sync_to_async(
@@ -81,7 +84,12 @@ async def test_socket_closes_when_the_professionals_role_ends(world, release_con
     assert await communicator.receive_output(timeout=5) == {"type": "websocket.close", "code": FORBIDDEN}
 
 
-async def test_socket_closes_when_the_mandate_is_revoked_at_the_source(world, release_connections):
+async def test_socket_closes_when_the_mandate_is_revoked_at_the_source(
+    world, release_connections, monkeypatch
+):
+    from luukku.chat import consumers
+
+    monkeypatch.setattr(consumers, "RECHECK_SECONDS", 0)
     communicator = socket(world, "matti")
     assert (await communicator.connect())[0]
     await database_sync_to_async(LocalMandate.objects.filter(principal_hetu=world.lempi.hetu).update)(
@@ -111,3 +119,15 @@ async def test_a_professionals_refused_socket_is_logged(world, release_connectio
     await communicator.wait()
     entry = await database_sync_to_async(AccessLogEntry.objects.get)(actor=world.users["paula"])
     assert (entry.allowed, entry.what, entry.basis) == (False, "chat", "not_in_queue")
+
+
+async def test_within_the_timer_messages_flow_without_a_decision_each(world, release_connections):
+    """A fast conversation is not slowed by a full decision per message: the timer bounds the delay."""
+    from luukku.chat import consumers
+
+    assert 0 < consumers.RECHECK_SECONDS <= 15
+    communicator = socket(world, "matti")
+    assert (await communicator.connect())[0]
+    await communicator.send_json_to({"body": "Hei"})
+    assert (await communicator.receive_json_from(timeout=5))["body"] == "Hei"
+    await communicator.disconnect()

@@ -91,11 +91,19 @@ def prepare(database_url: str, conversations: int) -> list[tuple[str, str, str]]
     return result
 
 
-async def run(port: int, sessions: list[tuple[str, str, str]], messages: int, interval: float) -> dict:
+async def run(
+    port: int,
+    sessions: list[tuple[str, str, str]],
+    messages: int,
+    interval: float,
+    after_connect: bool = False,
+) -> dict:
     import websockets
 
     latencies: list[float] = []
     lost = 0
+    connected: list[str] = []
+    all_connected = asyncio.Event() if after_connect else None
     origin = f"http://127.0.0.1:{port}"
 
     async def pair(conversation: str, resident_key: str, nurse_key: str) -> None:
@@ -123,6 +131,11 @@ async def run(port: int, sessions: list[tuple[str, str, str]], messages: int, in
 
             sending_done = asyncio.Event()
             receiver = asyncio.create_task(receive())
+            if all_connected is not None:  # measure messages, not the connection storm
+                connected.append(conversation)
+                if len(connected) == len(sessions):
+                    all_connected.set()
+                await all_connected.wait()
             for number in range(messages):
                 body = f"{conversation[:8]}-{number}"
                 pending[body] = time.perf_counter()
@@ -144,6 +157,11 @@ def main() -> None:
     parser.add_argument("--conversations", type=int, default=50)
     parser.add_argument("--messages", type=int, default=20)
     parser.add_argument("--interval", type=float, default=0.2, help="seconds between a resident's messages")
+    parser.add_argument(
+        "--after-connect",
+        action="store_true",
+        help="start sending only when every socket is open (message latency without the connection storm)",
+    )
     parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--database", default="luukku_bench_chat")
     args = parser.parse_args()
@@ -170,7 +188,7 @@ def main() -> None:
                 if probe.connect_ex(("127.0.0.1", port)) == 0:
                     break
             time.sleep(0.1)
-        outcome = asyncio.run(run(port, sessions, args.messages, args.interval))
+        outcome = asyncio.run(run(port, sessions, args.messages, args.interval, args.after_connect))
     finally:
         server.terminate()
         server.wait(timeout=10)

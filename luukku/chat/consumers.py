@@ -6,6 +6,7 @@ last decision is older than RECHECK_SECONDS: when a role, a mandate or a guardia
 closes (code 4403) within that time.
 """
 
+import random
 import time
 
 from channels.db import database_sync_to_async
@@ -52,6 +53,8 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
     def _allowed(self, log: bool = False) -> bool:
         """Decided anew: a professional through the access policy, a resident through the proxy rules."""
         self.checked_at = time.monotonic()
+        # Spread the next decisions of sockets opened together over half the period (no thundering herd).
+        self.valid_for = RECHECK_SECONDS * random.uniform(0.5, 1.0)
         user = self.scope["user"]
         if self.professional:
             return services.professional_decision(user, self.conversation, log=log).allowed
@@ -59,7 +62,7 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
         return services.may_join(user, session.get(SESSION_KEY, []), self.conversation)
 
     async def _still_allowed(self) -> bool:
-        if time.monotonic() - self.checked_at < RECHECK_SECONDS:
+        if time.monotonic() - self.checked_at < self.valid_for:
             return True
         if await database_sync_to_async(self._allowed)():
             return True

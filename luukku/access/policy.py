@@ -321,10 +321,6 @@ def may_see(actor: AbstractBaseUser, client: Resident, category: str, service_ev
 # --- Who works with clients at all ------------------------------------------------------------------
 
 
-def is_client_worker(user: AbstractBaseUser) -> bool:
-    return bool(work_roles(user))
-
-
 def is_auditor(user: AbstractBaseUser) -> bool:
     return any(r.role == Role.AUDITOR for r in active_roles(user))
 

@@ -9,7 +9,6 @@
 The access app imports none of the apps that register here.
 """
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -29,7 +28,6 @@ class CareRelationship:
 
     kind: str
     unit: OrgUnit | None = None
-    until: dt.datetime | None = None
     categories: frozenset[str] | None = None  # what it opens; None: whatever the role's sector may see
 
 

@@ -34,9 +34,7 @@ def booked_with(user: AbstractBaseUser, client: Resident) -> Iterator[CareRelati
         slot__starts_at__lte=now + RELATIONSHIP_BEFORE,
     ).select_related("slot__calendar__unit")
     for appointment in appointments:
-        yield CareRelationship(
-            "appointment", appointment.slot.calendar.unit, appointment.slot.starts_at + RELATIONSHIP_AFTER
-        )
+        yield CareRelationship("appointment", appointment.slot.calendar.unit)
 
 
 def service_event_of_appointment(public_id: str) -> str | None:

@@ -115,13 +115,13 @@ def category_of_item(item: WorkItem) -> str:
 def open_item(user: AbstractBaseUser, item: WorkItem) -> None:
     """Opening an item about a known client is a read of the client's data: decided and logged,
     refusals too."""
-    if not _may_work_on(user, item) and item.client is not None:
+    if not _may_work_on(user, item):
         reason = _("This work belongs to another unit.")
-        refused(
-            user, item.client, category_of_item(item), what="work_item", basis="other_unit", reason=reason
-        )
+        if item.client is not None:
+            refused(
+                user, item.client, category_of_item(item), what="work_item", basis="other_unit", reason=reason
+            )
         raise AccessDenied(reason)
-    _require(user, item)
     if item.client is not None:
         require(user, item.client, category_of_item(item), what="work_item", purpose=_purpose(item))
 

@@ -4,6 +4,7 @@ The defaults give the embedded demo (SQLite, test personas, local adapters). Pro
 LUUKKU_DATABASE_URL to PostgreSQL and switches each adapter to its real protocol.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -44,8 +45,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",  # the API docs' Swagger UI from ninja's own static files, not a CDN
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks_db",
+    "axes",  # sign-in lockouts (luukku.identity.lockout); before our apps, so its signal receivers run first
     "luukku.web",
     "luukku.demo",
     "luukku.registry",
@@ -71,18 +74,38 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "luukku.audit.security_log.SecurityContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "luukku.identity.middleware.ActingForMiddleware",
+    "luukku.web.request_checks.RefuseNulMiddleware",  # NUL in a URL: 400, before any view
+    "luukku.identity.lockout.LockoutMiddleware",  # last, in the place of axes' own (see lockout.py)
 ]
 
 AUTHENTICATION_BACKENDS = [
+    "luukku.identity.lockout.LockoutBackend",  # first: refuses a locked-out username+address
     "rules.permissions.ObjectPermissionBackend",
     "luukku.identity.backends.ProfessionalPasswordBackend",
     "luukku.identity.backends.ResidentSessionBackend",
+    "luukku.identity.backends.ProfessionalOidcBackend",
 ]
+
+# Password sign-in lockouts (django-axes, luukku/identity/lockout.py): a username from one address is
+# refused for AXES_COOLOFF_TIME after AXES_FAILURE_LIMIT failures; attempts are kept in the database.
+AXES_FAILURE_LIMIT = int(os.environ.get("LUUKKU_SIGNIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("LUUKKU_SIGNIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a lockout ends when the person was told it would
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins go to the security log (LUUKKU_SECURITY_LOG)
+AXES_CLIENT_IP_CALLABLE = "luukku.web.throttle.client_address"
+AXES_LOCKOUT_CALLABLE = "luukku.identity.lockout.lockout_response"
+AXES_VERBOSE = False
+# axes.W002 asks for axes' own middleware; LockoutMiddleware does its job (axes 8.3.1's is wrong under ASGI).
+SILENCED_SYSTEM_CHECKS = ["axes.W002"]
 
 ROOT_URLCONF = "luukku.urls"
 WSGI_APPLICATION = "luukku.wsgi.application"
@@ -97,6 +120,23 @@ CHANNEL_LAYERS = {
     if os.environ.get("LUUKKU_REDIS_URL")
     else {"BACKEND": "channels.layers.InMemoryChannelLayer"}
 }
+# The cache counts throttles (luukku/web/throttle.py): Redis shared by every server process in production,
+# the process's memory in the one-process demo.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["LUUKKU_REDIS_URL"],
+        "KEY_PREFIX": "luukku",
+    }
+    if os.environ.get("LUUKKU_REDIS_URL")
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "luukku"}
+}
+# Reverse proxies of our own in front of the server: the client's address is then read from
+# X-Forwarded-For, this many entries from the right (throttles, lockouts and the security log use it).
+LUUKKU_PROXY_COUNT = int(os.environ.get("LUUKKU_PROXY_COUNT", "0"))
+# The security event log for the SIEM (luukku/audit/security_log.py): stderr, stdout, file:/path,
+# syslog:host:port (UDP), syslog+tcp:host:port, syslog:/dev/log or none.
+LUUKKU_SECURITY_LOG = os.environ.get("LUUKKU_SECURITY_LOG", "stderr")
 MEDIA_ROOT = Path(os.environ.get("LUUKKU_MEDIA_ROOT", BASE_DIR / "var" / "media"))
 MEDIA_URL = "/media/"  # never served publicly: attachments are sent by a view that checks access
 
@@ -158,6 +198,20 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("LUUKKU_SECURE_COOKIES", n
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# HTTPS only outside the demo: redirect plain HTTP, HSTS for a year. The TLS-terminating proxy in front
+# of the ASGI server tells the scheme in LUUKKU_PROXY_SSL_HEADER (it must set or strip that header);
+# set it empty when the server itself terminates TLS.
+SECURE_SSL_REDIRECT = env_bool("LUUKKU_SSL_REDIRECT", not (DEBUG or DEMO))
+SECURE_REDIRECT_EXEMPT = env_list("LUUKKU_SSL_REDIRECT_EXEMPT")  # e.g. a plain-HTTP health check path
+SECURE_HSTS_SECONDS = int(os.environ.get("LUUKKU_HSTS_SECONDS", "0" if DEBUG or DEMO else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("LUUKKU_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("LUUKKU_HSTS_PRELOAD", True)
+_proxy_ssl_header = os.environ.get("LUUKKU_PROXY_SSL_HEADER", "" if DEBUG or DEMO else "X-Forwarded-Proto")
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_" + _proxy_ssl_header.strip().upper().replace("-", "_"), "https")
+    if _proxy_ssl_header.strip()
+    else None
+)
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
@@ -205,6 +259,21 @@ LUUKKU_OIDC = {
     "hetu_claim": os.environ.get("LUUKKU_OIDC_HETU_CLAIM", "urn:oid:1.2.246.21"),
     "acr_values": os.environ.get("LUUKKU_OIDC_ACR_VALUES", "http://ftn.ficora.fi/2017/loa3"),
 }
+# Professionals sign in through the county's OpenID provider when its metadata URL is set; the account
+# is the one the county's identity management provisioned over SCIM (/scim/v2/), matched by the stable
+# subject or, at the first sign-in, by the employee number claim.
+LUUKKU_PROFESSIONAL_OIDC = {
+    "client_id": os.environ.get("LUUKKU_PROFESSIONAL_OIDC_CLIENT_ID", ""),
+    "client_secret": os.environ.get("LUUKKU_PROFESSIONAL_OIDC_CLIENT_SECRET", ""),
+    "server_metadata_url": os.environ.get("LUUKKU_PROFESSIONAL_OIDC_METADATA_URL", ""),
+    "scope": os.environ.get("LUUKKU_PROFESSIONAL_OIDC_SCOPE", "openid profile"),
+    "subject_claim": os.environ.get("LUUKKU_PROFESSIONAL_OIDC_SUBJECT_CLAIM", "sub"),
+    "employee_claim": os.environ.get("LUUKKU_PROFESSIONAL_OIDC_EMPLOYEE_CLAIM", "employee_id"),
+    "acr_values": os.environ.get("LUUKKU_PROFESSIONAL_OIDC_ACR_VALUES", ""),
+}
+# SCIM 2.0 for the county's identity management: SHA-256 digests (hex) of the accepted bearer tokens,
+# comma-separated (`manage.py scim_token` makes one). None set: /scim/v2/ refuses every request.
+LUUKKU_SCIM_TOKEN_SHA256 = env_list("LUUKKU_SCIM_TOKEN_SHA256")
 LUUKKU_POPULATION_REGISTER = os.environ.get("LUUKKU_POPULATION_REGISTER", "local")
 LUUKKU_VTJ = {
     "url": os.environ.get("LUUKKU_VTJ_URL", ""),
@@ -247,5 +316,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LUUKKU_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    # axes' own lines at INFO repeat what the security log says (LUUKKU_SECURITY_LOG)
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }

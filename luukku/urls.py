@@ -23,5 +23,6 @@ urlpatterns = [
     path("kieli/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
     path("fhir/", include("luukku.fhir.urls")),
+    path("scim/v2/", include("luukku.identity.scim.urls")),
     path("yllapito/", admin.site.urls),
 ]

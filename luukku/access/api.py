@@ -1,9 +1,11 @@
 import datetime as dt
 
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
+from luukku.web.api_fields import Label
 from luukku.web.routes import Audience, route
 
 from . import services
@@ -15,11 +17,11 @@ router = Router(tags=["access"], auth=django_auth)
 class AccessLogOut(Schema):
     at: dt.datetime
     professional: str
-    role: str
+    role: Label
     unit: str
-    what: str
-    purpose: str
-    basis: str
+    what: Label
+    purpose: Label
+    basis: Label
 
 
 @router.get("/access-log", response=list[AccessLogOut])
@@ -28,7 +30,7 @@ def my_access_log(request):
     """Who has used the personal data of the person whose matters the resident handles now, and on
     what basis (a guardian does not see a minor's own service events)."""
     if getattr(request.user, "resident", None) is None:
-        raise HttpError(403, "Only residents have this view.")
+        raise HttpError(403, _("Only residents have this view."))
     return [
         AccessLogOut(
             at=e.at,

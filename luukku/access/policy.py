@@ -29,6 +29,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
+from luukku.audit import security_log
 from luukku.audit.models import Purpose
 from luukku.audit.services import log_access
 from luukku.identity.models import CLIENT_WORK_ROLES, OrgUnit, Professional, Resident, Role, RoleAssignment
@@ -237,6 +238,8 @@ def decide(
         decision = _resident_decision(actor, client, category, service_event)
         if not decision:
             logger.warning("access refused: user %s, %s %s (%s)", actor.pk, action, category, decision.basis)
+            if log and decision.basis == "no_proxy_right":  # a minor's own events are filtered, not refused
+                security_log.access_refused(actor, client, what=what, action=action, basis=decision.basis)
         return decision
     decision = _professional_decision(actor, client, category, action, purpose, via_unit, service_event)
     if log:
@@ -254,6 +257,17 @@ def decide(
             category=category,
             service_event=service_event,
         )
+        if not decision:
+            security_log.access_refused(
+                actor,
+                client,
+                what=what,
+                category=category,
+                action=action,
+                purpose=purpose,
+                basis=decision.basis,
+                role=role.role if role else "",
+            )
     return decision
 
 
@@ -273,6 +287,9 @@ def refused(
         basis=basis,
         allowed=False,
         category=category,
+    )
+    security_log.access_refused(
+        actor, client, what=what, category=category, basis=basis, role=role.role if role else ""
     )
     return Decision(False, basis, reason, role)
 

@@ -3,14 +3,17 @@ import uuid
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from luukku.identity.rules import Matter, acts_for
+from luukku.web import throttle
+from luukku.web.api_fields import Day, Email, Id, Phone, Text
 from luukku.web.routes import Audience, route
+from luukku.web.validation import max_length
 
 from . import services
-from .forms import normalise_phone
 from .models import Appointment, Service, Slot
 
 router = Router(tags=["booking"])
@@ -35,10 +38,10 @@ class SlotOut(Schema):
 
 
 class BookIn(Schema):
-    slot: int
-    phone: str = ""
-    email: str = ""
-    name: str = ""
+    slot: Id
+    phone: Phone = ""
+    email: Email(max_length(Appointment, "contact_email")) = ""
+    name: Text(max_length(Appointment, "contact_name")) = ""
 
 
 class AppointmentOut(Schema):
@@ -53,7 +56,7 @@ class AppointmentOut(Schema):
 
 def _booker(request) -> services.Booker:
     person = request.acting_for if getattr(request.user, "resident", None) is not None else None
-    return services.booker_for(request.user, person or None)
+    return services.booker_for(request.user, person or None, throttle.address_key(request))
 
 
 def _service(service: Service) -> ServiceOut:
@@ -89,7 +92,7 @@ def bookable_services(request):
 
 @route(Audience.PUBLIC, "none")
 @router.get("/services/{code}/slots", response=list[SlotOut])
-def free_slots(request, code: str, start: dt.date | None = None, days: int = 7):
+def free_slots(request, code: str, start: Day | None = None, days: int = 7):
     service = get_object_or_404(Service, code=code, active=True)
     first_day = max(start or timezone.localdate(), timezone.localdate())
     return [
@@ -104,14 +107,10 @@ def book(request, payload: BookIn):
     """Book a slot. 409 with a reason code when the rules or a full slot refuse it."""
     slot = get_object_or_404(Slot.objects.select_related("service"), pk=payload.slot)
     booker = _booker(request)
+    if booker.person is None and not (payload.phone and payload.name.strip()):
+        raise HttpError(400, _("Give your name and phone number to book without identification."))
     try:
-        phone = normalise_phone(payload.phone)
-    except Exception as error:  # a form ValidationError: report as bad input
-        raise HttpError(400, " ".join(getattr(error, "messages", [str(error)]))) from None
-    if booker.person is None and not (phone and payload.name.strip()):
-        raise HttpError(400, "name and phone are needed to book without identification")
-    try:
-        appointment = services.book(slot, booker, phone, payload.email, payload.name)
+        appointment = services.book(slot, booker, payload.phone, payload.email, payload.name)
     except services.BookingRefused as refused:
         raise HttpError(409, f"{refused.code}: {refused.message}") from None
     return Status(201, _appointment(appointment, with_token=booker.person is None))
@@ -122,7 +121,7 @@ def book(request, payload: BookIn):
 def my_appointments(request):
     booker = _booker(request)
     if booker.person is None:
-        raise HttpError(401, "identify yourself to list appointments")
+        raise HttpError(401, _("Identify yourself to see your appointments."))
     return [
         _appointment(a)
         for a in services.appointments_of(booker.person)
@@ -139,7 +138,7 @@ def cancel(request, public_id: uuid.UUID):
     if appointment.person is None or not acts_for(
         request.user, Matter(appointment.person, appointment.service.code)
     ):
-        raise HttpError(404, "no such appointment")
+        raise HttpError(404, _("No such appointment."))
     try:
         services.cancel(appointment, request.user)
     except services.BookingRefused as refused:

@@ -16,7 +16,7 @@ class BookingConfig(AppConfig):
         from luukku.audit.services import register_event_labels
         from luukku.consent import export
         from luukku.demo import registry as demo
-        from luukku.desk.registry import ClientSection, register_client_section
+        from luukku.desk.registry import ClientSection, register_client_section, register_service_use
         from luukku.questionnaires.registry import register_service_event_source
         from luukku.web import portal
 
@@ -28,6 +28,7 @@ class BookingConfig(AppConfig):
         work.connect()
         register_service_event_source("appointment", client_data.service_event_of_appointment)
         demo.register(demo.Seeder("booking", lambda: f"{seed_booking()} new bookable slots", demo.SCHEDULES))
+        register_service_use("booking.booked")
         register_client_section(
             ClientSection(
                 "phone",

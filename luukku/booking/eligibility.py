@@ -28,6 +28,9 @@ REASONS = {
         "The time for changing or cancelling online has passed. Call the unit to change the booking."
     ),
     "not_allowed": _("You do not have the right to handle this booking."),
+    "weekly_limit": _(
+        "You already hold %(held)s times of this service in the same week. Cancel one before booking another."
+    ),
 }
 
 

@@ -1,36 +1,27 @@
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-_PHONE = re.compile(r"^\+?[0-9]{6,15}$")
+from luukku.web.forms import CheckedForm
+from luukku.web.validation import max_length, normalise_phone
+
+from .models import Appointment
+
+PHONE_INPUT_LENGTH = 25  # what may be typed; stored in E.164 form (at most 16 characters)
 
 
-def normalise_phone(value: str) -> str:
-    """Finnish mobile numbers in international form: '040 123 4567' -> '+358401234567'."""
-    digits = re.sub(r"[\s\-()]", "", value or "")
-    if not digits:
-        return ""
-    if not _PHONE.match(digits):
-        raise forms.ValidationError(_("Enter the phone number with digits only, for example 040 123 4567."))
-    if digits.startswith("00"):
-        digits = "+" + digits[2:]
-    elif digits.startswith("0"):
-        digits = "+358" + digits[1:]
-    elif not digits.startswith("+"):
-        digits = "+" + digits
-    return digits
-
-
-class ContactForm(forms.Form):
-    name = forms.CharField(label=_("Your name"), max_length=150, required=False)
+class ContactForm(CheckedForm):
+    name = forms.CharField(
+        label=_("Your name"), max_length=max_length(Appointment, "contact_name"), required=False
+    )
     phone = forms.CharField(
         label=_("Mobile phone for text messages"),
-        max_length=25,
+        max_length=PHONE_INPUT_LENGTH,
         required=False,
         help_text=_("The confirmation and a reminder the day before are sent here."),
     )
-    email = forms.EmailField(label=_("E-mail (optional)"), required=False)
+    email = forms.EmailField(
+        label=_("E-mail (optional)"), max_length=max_length(Appointment, "contact_email"), required=False
+    )
 
     def __init__(self, *args, anonymous: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -49,11 +40,22 @@ class ContactForm(forms.Form):
         return normalise_phone(self.cleaned_data.get("phone", ""))
 
 
-class ClientBookingForm(forms.Form):
+class ClientBookingForm(CheckedForm):
     from luukku.identity.forms import HetuField
 
     hetu = HetuField(label=_("Client's personal identity code"))
-    phone = forms.CharField(label=_("Client's mobile phone"), max_length=25, required=False)
+    phone = forms.CharField(label=_("Client's mobile phone"), max_length=PHONE_INPUT_LENGTH, required=False)
 
     def clean_phone(self) -> str:
         return normalise_phone(self.cleaned_data.get("phone", ""))
+
+
+class ManageTokenForm(CheckedForm):
+    """Opens a booking made without identification with the code of its manage link."""
+
+    token = forms.CharField(
+        label=_("Booking code"),
+        max_length=max_length(Appointment, "manage_token"),
+        help_text=_("The part of your booking link after the # sign."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )

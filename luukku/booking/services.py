@@ -26,7 +26,7 @@ from luukku.notify.services import queue_message
 from luukku.questionnaires import services as questionnaires
 from luukku.web import events
 
-from . import eligibility
+from . import eligibility, limits
 from .events import AppointmentBooked
 from .models import Appointment, Service, Slot
 from .tasks import send_reminder
@@ -56,11 +56,12 @@ class Booker:
     user: AbstractBaseUser | None
     person: Resident | None
     booked_as: str  # one of Appointment.BookedAs
+    address: str = ""  # the client's address (throttle key), for the limits on anonymous booking
 
 
-def booker_for(user: AbstractBaseUser, person: Resident | None) -> Booker:
+def booker_for(user: AbstractBaseUser, person: Resident | None, address: str = "") -> Booker:
     if person is None or not user.is_authenticated:
-        return Booker(None, None, Appointment.BookedAs.ANONYMOUS)
+        return Booker(None, None, Appointment.BookedAs.ANONYMOUS, address)
     if hasattr(user, "professional") and getattr(user, "resident", None) is None:
         return Booker(user, person, Appointment.BookedAs.PROFESSIONAL)
     actor = user.resident
@@ -157,12 +158,33 @@ def book(
     contact_name: str = "",
     rescheduling: Appointment | None = None,
 ) -> Appointment:
-    """Book the slot; raises BookingRefused with the reason. Rescheduling swaps in one transaction."""
+    """Book the slot; raises BookingRefused with the reason, throttle.Throttled when the booker is over
+    a limit of `limits` (the minutes to wait in its message). Rescheduling swaps in one transaction."""
+    spent = limits.spend_booking(booker.booked_as, booker.address, contact_phone.strip())
+    try:
+        return _book(slot, booker, contact_phone, contact_email, contact_name, rescheduling)
+    except BookingRefused:
+        limits.give_back(spent)  # no text was sent
+        raise
+
+
+def _book(
+    slot: Slot,
+    booker: Booker,
+    contact_phone: str,
+    contact_email: str,
+    contact_name: str,
+    rescheduling: Appointment | None,
+) -> Appointment:
     service = slot.service
     local_day = timezone.localtime(slot.starts_at).date()
     reason = refusal_for(service, booker, local_day, rescheduling)
     if reason:
         raise BookingRefused(reason, min_age=service.min_age, max_age=service.max_age)
+    if not service.requires_authentication and booker.booked_as != Appointment.BookedAs.PROFESSIONAL:
+        held = limits.held_in_week(service, booker.person, contact_phone.strip(), local_day, rescheduling)
+        if held >= limits.HELD_PER_WEEK:
+            raise BookingRefused("weekly_limit", held=held)
     if booker.booked_as == Appointment.BookedAs.PROFESSIONAL:
         require(
             booker.user,
@@ -241,12 +263,15 @@ def may_change(appointment: Appointment, user: AbstractBaseUser | None) -> str |
 
 
 def cancel(appointment: Appointment, user: AbstractBaseUser | None) -> None:
+    """Cancel; its text counts against the number's limit, and over it the cancellation goes unsent."""
     reason = may_change(appointment, user)
     if reason:
         raise BookingRefused(reason)
+    by_professional = user is not None and user.is_authenticated and hasattr(user, "professional")
     with transaction.atomic():
         _cancel(appointment, user, event="booking.cancelled")
-        _notify(appointment, "booking.cancelled", CANCELLED_TEXT)
+        texting = limits.may_text_cancellation(appointment, by_professional)
+        _notify(appointment, "booking.cancelled", CANCELLED_TEXT, sms=texting)
 
 
 def _cancel(appointment: Appointment, user, event: str) -> None:
@@ -311,6 +336,17 @@ def appointment_by_public_id(public_id: str) -> Appointment | None:
     )
 
 
+def anonymous_booking(token: str) -> Appointment | None:
+    """The booking made without identification that this manage token opens; None for any other."""
+    if not token or len(token) > Appointment._meta.get_field("manage_token").max_length:
+        return None
+    return (
+        Appointment.objects.select_related("slot", "service__unit")
+        .filter(manage_token=token, person__isnull=True)
+        .first()
+    )
+
+
 def latest_contact_phone(person: Resident) -> str:
     """The phone number the person last gave when booking, for professionals to call back."""
     return (
@@ -356,10 +392,10 @@ def message_text(template, appointment: Appointment) -> str:
     )
 
 
-def _notify(appointment: Appointment, kind: str, template) -> None:
+def _notify(appointment: Appointment, kind: str, template, sms: bool = True) -> None:
     with translation.override(appointment.person.language if appointment.person else "fi"):
         body = message_text(template, appointment)
-    if appointment.contact_phone:
+    if appointment.contact_phone and sms:
         queue_message("sms", appointment.contact_phone, body, kind, recipient=appointment.person)
     if appointment.contact_email:
         queue_message(

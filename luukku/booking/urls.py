@@ -11,9 +11,11 @@ urlpatterns = [
     path("ajanvaraus/varaus/<uuid:public_id>/", views.detail, name="detail"),
     path("ajanvaraus/varaus/<uuid:public_id>/peru/", views.cancel, name="cancel"),
     path("ajanvaraus/varaus/<uuid:public_id>/kalenteri.ics", views.ics, name="ics"),
-    path("ajanvaraus/hallinnoi/<str:token>/", views.manage, name="manage"),
-    path("ajanvaraus/hallinnoi/<str:token>/peru/", views.cancel_by_token, name="cancel_by_token"),
-    path("ajanvaraus/hallinnoi/<str:token>/kalenteri.ics", views.ics_by_token, name="ics_by_token"),
+    # A booking made without identification: its code never appears in a path (access logs), see manage_open.
+    path("ajanvaraus/hallinnoi/", views.manage_open, name="manage_open"),
+    path("ajanvaraus/hallinnoi/<uuid:public_id>/", views.manage, name="manage"),
+    path("ajanvaraus/hallinnoi/<uuid:public_id>/peru/", views.manage_cancel, name="manage_cancel"),
+    path("ajanvaraus/hallinnoi/<uuid:public_id>/kalenteri.ics", views.manage_ics, name="manage_ics"),
     path("ammattilainen/kalenteri/", views.professional_calendar, name="professional_calendar"),
     path("ammattilainen/kalenteri/aika/<int:slot_id>/varaa/", views.book_for_client, name="book_for_client"),
 ]

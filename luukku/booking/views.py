@@ -2,8 +2,8 @@ import datetime as dt
 from itertools import groupby
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,27 +17,43 @@ from luukku.chat.adapters import video_rooms
 from luukku.identity.decorators import professional_required, resident_required
 from luukku.identity.rules import Matter, acts_for
 from luukku.identity.services import SignInRefused, is_uuid
+from luukku.web import throttle
 from luukku.web.forms import posted
 from luukku.web.routes import Audience, route
+from luukku.web.session import remember
+from luukku.web.validation import check_date
 
 from . import services
-from .forms import ClientBookingForm, ContactForm
+from .forms import ClientBookingForm, ContactForm, ManageTokenForm
 from .ical import appointment_ics
 from .models import Appointment, Service, Slot
+
+MANAGED_SESSION_KEY = "luukku_managed_bookings"  # bookings made without identification, opened here
 
 
 def _booker(request: HttpRequest) -> services.Booker:
     person = request.acting_for if getattr(request.user, "resident", None) is not None else None
-    return services.booker_for(request.user, person or None)
+    return services.booker_for(request.user, person or None, throttle.address_key(request))
+
+
+def _day_asked(request: HttpRequest, default: dt.date) -> dt.date:
+    """The day of the `alkaen` query parameter; `default` with a message when it is not a date within
+    validation.EARLIEST..LATEST (a far date would overflow the week arithmetic)."""
+    text = request.GET.get("alkaen", "")
+    if not text:
+        return default
+    try:
+        return check_date(dt.date.fromisoformat(text))
+    except ValueError:
+        messages.error(request, _("Give the date in the form YYYY-MM-DD."))
+    except ValidationError as refused:
+        messages.error(request, refused.messages[0])
+    return default
 
 
 def _first_day(request: HttpRequest) -> dt.date:
     today = timezone.localdate()
-    try:
-        day = dt.date.fromisoformat(request.GET.get("alkaen", ""))
-    except ValueError:
-        return today
-    return max(day, today)
+    return max(_day_asked(request, today), today)
 
 
 def _rescheduled(request: HttpRequest) -> Appointment | None:
@@ -135,9 +151,14 @@ def confirm(request: HttpRequest, slot_id: int) -> HttpResponse:
                 )
         except services.BookingRefused as refused:
             form.add_error(None, refused.message)
+        except throttle.Throttled as limited:
+            form.add_error(None, limited.message)
+            context = {"slot": slot, "form": form, "moving": moving, "booker": booker}
+            return throttle.with_retry_after(render(request, "booking/confirm.html", context), limited)
         else:
             if booker.person is None:
-                return redirect("booking:manage", token=appointment.manage_token)
+                _remember_managed(request, appointment)
+                return redirect("booking:manage", public_id=appointment.public_id)
             return redirect("booking:detail", public_id=appointment.public_id)
     return render(
         request,
@@ -170,7 +191,7 @@ def _video_url(appointment: Appointment, display_name: str, moderator: bool) -> 
     )
 
 
-def _appointment_page(request: HttpRequest, appointment: Appointment, manage_token: str = "") -> HttpResponse:
+def _appointment_page(request: HttpRequest, appointment: Appointment, managed: bool = False) -> HttpResponse:
     return render(
         request,
         "booking/appointment.html",
@@ -182,7 +203,12 @@ def _appointment_page(request: HttpRequest, appointment: Appointment, manage_tok
             ),
             "appointment": appointment,
             "change_refusal": services.may_change(appointment, request.user),
-            "manage_token": manage_token,
+            "managed": managed,
+            # The code travels in the fragment, which browsers never send: no server or proxy logs it.
+            "manage_link": request.build_absolute_uri(reverse("booking:manage_open"))
+            + f"#{appointment.manage_token}"
+            if managed
+            else "",
         },
     )
 
@@ -196,9 +222,17 @@ def _own_appointment(request: HttpRequest, public_id) -> Appointment:
     return appointment
 
 
-def _token_appointment(token: str) -> Appointment:
+def _remember_managed(request: HttpRequest, appointment: Appointment) -> None:
+    """This browser may manage the booking made without identification (its session holds it)."""
+    remember(request, MANAGED_SESSION_KEY, str(appointment.public_id), keep=10)
+
+
+def _managed_appointment(request: HttpRequest, public_id) -> Appointment:
+    """A booking made without identification that this browser opened with its code; 404 otherwise."""
+    if str(public_id) not in request.session.get(MANAGED_SESSION_KEY, []):
+        raise Http404
     return get_object_or_404(
-        Appointment.objects.select_related("slot", "service__unit"), manage_token=token, person__isnull=True
+        Appointment.objects.select_related("slot", "service__unit"), public_id=public_id, person__isnull=True
     )
 
 
@@ -209,8 +243,24 @@ def detail(request: HttpRequest, public_id) -> HttpResponse:
 
 
 @route(Audience.PUBLIC, "own")
-def manage(request: HttpRequest, token: str) -> HttpResponse:
-    return _appointment_page(request, _token_appointment(token), manage_token=token)
+@sensitive_post_parameters("token")
+@require_http_methods(["GET", "POST"])
+def manage_open(request: HttpRequest) -> HttpResponse:
+    """The manage link lands here with the code in its fragment (#…), which a script posts; the code is
+    never part of a URL the server sees. Without the script, the code can be typed in."""
+    form = ManageTokenForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        appointment = services.anonymous_booking(form.cleaned_data["token"])
+        if appointment is not None:
+            _remember_managed(request, appointment)
+            return redirect("booking:manage", public_id=appointment.public_id)
+        form.add_error("token", _("No booking has this code. Check the link or the code."))
+    return render(request, "booking/manage_open.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@route(Audience.PUBLIC, "own")
+def manage(request: HttpRequest, public_id) -> HttpResponse:
+    return _appointment_page(request, _managed_appointment(request, public_id), managed=True)
 
 
 def _cancel(request: HttpRequest, appointment: Appointment) -> None:
@@ -233,9 +283,10 @@ def cancel(request: HttpRequest, public_id) -> HttpResponse:
 
 @route(Audience.PUBLIC, "own")
 @require_POST
-def cancel_by_token(request: HttpRequest, token: str) -> HttpResponse:
-    _cancel(request, _token_appointment(token))
-    return redirect("booking:manage", token=token)
+def manage_cancel(request: HttpRequest, public_id) -> HttpResponse:
+    appointment = _managed_appointment(request, public_id)
+    _cancel(request, appointment)
+    return redirect("booking:manage", public_id=appointment.public_id)
 
 
 def _ics_response(appointment: Appointment) -> HttpResponse:
@@ -256,8 +307,8 @@ def ics(request: HttpRequest, public_id) -> HttpResponse:
 
 
 @route(Audience.PUBLIC, "own")
-def ics_by_token(request: HttpRequest, token: str) -> HttpResponse:
-    return _ics_response(_token_appointment(token))
+def manage_ics(request: HttpRequest, public_id) -> HttpResponse:
+    return _ics_response(_managed_appointment(request, public_id))
 
 
 # --- Professionals -------------------------------------------------------------------------------
@@ -266,10 +317,7 @@ def ics_by_token(request: HttpRequest, token: str) -> HttpResponse:
 @route(Audience.PROFESSIONAL, "health")
 @professional_required
 def professional_calendar(request: HttpRequest) -> HttpResponse:
-    try:
-        day = dt.date.fromisoformat(request.GET.get("alkaen", ""))
-    except ValueError:  # past days too: a professional looks back at their day
-        day = timezone.localdate()
+    day = _day_asked(request, timezone.localdate())  # past days too: a professional looks back at their day
     slots = (
         Slot.objects.filter(calendar__professional__user=request.user, starts_at__date=day)
         .select_related("service")

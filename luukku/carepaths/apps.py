@@ -18,7 +18,7 @@ class CarepathsConfig(AppConfig):
         from luukku.booking.events import AppointmentBooked
         from luukku.consent import export
         from luukku.demo import registry as demo
-        from luukku.desk.registry import ClientSection, register_client_section
+        from luukku.desk.registry import ClientSection, register_client_section, register_service_use
         from luukku.questionnaires.events import QuestionnaireAnswered
         from luukku.web import events, portal
 
@@ -31,6 +31,7 @@ class CarepathsConfig(AppConfig):
         events.subscribe(AppointmentBooked, "carepaths.tasks", receivers.on_appointment_booked)
         work.connect()
         demo.register(demo.Seeder("care paths", lambda: seed_templates() or "", demo.SERVICES))
+        register_service_use("carepath.started")
         register_client_section(
             ClientSection(
                 "care_paths",

@@ -14,6 +14,7 @@ from luukku.identity.services import SignInRefused
 from luukku.questionnaires import services as questionnaires
 from luukku.web.forms import Action, NoFieldsForm, run_action
 from luukku.web.routes import Audience, route
+from luukku.web.validation import has_control_characters
 
 from . import client_data, services
 from .forms import AddTaskForm, DueForm, MessageForm, PhaseForm, RemoveTaskForm
@@ -155,7 +156,9 @@ def _units(request: HttpRequest):
 def team_view(request: HttpRequest) -> HttpResponse:
     error = ""
     if request.method == "POST":
-        template = PathTemplate.objects.filter(code=request.POST.get("template", ""), active=True).first()
+        code = request.POST.get("template", "")
+        templates = PathTemplate.objects.filter(code=code, active=True)
+        template = None if has_control_characters(code) else templates.first()
         try:
             client = find_client(request.user, request.POST.get("hetu", ""))
             if template is None:

@@ -4,17 +4,25 @@ The right to be in the conversation is decided at connect (a professional's open
 the access log) and decided again on a short timer - before a message is sent or delivered when the
 last decision is older than RECHECK_SECONDS: when a role, a mandate or a guardianship ends, the socket
 closes (code 4403) within that time.
+
+A frame that is not a JSON object of at most MAX_FRAME characters with a text `body` gets an error frame
+in the user's language (the language cookie, else the browser's Accept-Language); the socket stays open.
 """
 
+import json
 import random
 import time
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from luukku.access.policy import AccessDenied, work_roles
 from luukku.web.routes import Audience, route
+from luukku.web.text import MAX_MESSAGE
 
 from . import services
 from .models import Conversation
@@ -22,12 +30,48 @@ from .models import Conversation
 SESSION_KEY = "luukku_chats"
 RECHECK_SECONDS = 15
 FORBIDDEN = 4403
+MAX_FRAME = 2 * MAX_MESSAGE + 1000  # a message with every character escaped, and the rest of the object
+
+
+class BadFrame(ValueError):
+    """A frame that is not a message: answered with an error frame."""
+
+
+def language_of(scope: dict) -> str:
+    """The socket user's language: the language cookie, else Accept-Language, else the default."""
+    supported = {code for code, _name in settings.LANGUAGES}
+    cookie = (scope.get("cookies") or {}).get(settings.LANGUAGE_COOKIE_NAME, "")
+    if cookie in supported:
+        return cookie
+    headers = dict(scope.get("headers") or [])
+    accepted = headers.get(b"accept-language", b"").decode("latin-1")
+    for language, _quality in translation.trans_real.parse_accept_lang_header(accepted):
+        code = language.split("-")[0].lower()
+        if code in supported:
+            return code
+    return settings.LANGUAGE_CODE
+
+
+def message_of(text_data: str | None) -> dict:
+    """The JSON object of a frame; BadFrame (with a message for the user) when it is not one."""
+    if text_data is None:
+        raise BadFrame(_("Send messages as JSON text."))
+    if len(text_data) > MAX_FRAME:
+        raise BadFrame(_("The message is too long: at most %(limit)s characters.") % {"limit": MAX_MESSAGE})
+    try:
+        content = json.loads(text_data)
+    except (ValueError, RecursionError):
+        raise BadFrame(_("The message could not be read. Reload the page and try again.")) from None
+    if not isinstance(content, dict) or not isinstance(content.get("body", ""), str):
+        raise BadFrame(_("The message could not be read. Reload the page and try again."))
+    return content
 
 
 @route(Audience.RESIDENT_OR_PROFESSIONAL, "health")
 class ConversationConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self) -> None:
         self.group = None
+        self.language = language_of(self.scope)
         allowed = await database_sync_to_async(self._admit)()
         if not allowed:
             await self.close(code=FORBIDDEN)
@@ -73,6 +117,16 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
         if getattr(self, "group", None):
             await self.channel_layer.group_discard(self.group, self.channel_name)
 
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None, **kwargs) -> None:
+        """Frames are read here rather than by AsyncJsonWebsocketConsumer, which fails on non-JSON."""
+        try:
+            with translation.override(self.language):
+                content = message_of(text_data)
+        except BadFrame as bad:
+            await self.send_json({"type": "error", "message": str(bad)})
+            return
+        await self.receive_json(content)
+
     async def receive_json(self, content: dict, **kwargs) -> None:
         if not await self._still_allowed():  # decided anew at most RECHECK_SECONDS ago
             return
@@ -81,22 +135,25 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
         except AccessDenied:
             await self.close(code=FORBIDDEN)
         except (ValidationError, PermissionDenied) as error:
-            await self.send_json(
-                {"type": "error", "message": " ".join(getattr(error, "messages", [str(error)]))}
-            )
+            with translation.override(self.language):
+                message = " ".join(getattr(error, "messages", [str(error)])) or _(
+                    "You do not have the right to do this."
+                )
+            await self.send_json({"type": "error", "message": message})
 
     def _post(self, content: dict) -> None:
         conversation = Conversation.objects.select_related("queue__unit", "person").get(
             pk=self.conversation.pk
         )
-        services.post(
-            conversation,
-            self.scope["user"],
-            str(content.get("body", "")),
-            self.professional,
-            internal=bool(content.get("internal")) and self.professional,
-            recheck=False,
-        )
+        with translation.override(self.language):
+            services.post(
+                conversation,
+                self.scope["user"],
+                content.get("body", ""),
+                self.professional,
+                internal=content.get("internal") is True and self.professional,
+                recheck=False,
+            )
 
     async def chat_message(self, event: dict) -> None:
         if event["internal"] and not self.professional:

@@ -4,12 +4,14 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from luukku.web.forms import CheckedForm
 from luukku.web.text import clean_message
 
 from .models import ChatQueue
 
 
-class MessageForm(forms.Form):
+class MessageForm(CheckedForm):
+    free_text = ("body",)
     body = forms.CharField(label=_("Message"), strip=False)
     internal = forms.BooleanField(label=_("Internal"), required=False)
 
@@ -17,15 +19,15 @@ class MessageForm(forms.Form):
         return clean_message(self.cleaned_data["body"])  # the one rule for what people write
 
 
-class AttachForm(forms.Form):
+class AttachForm(CheckedForm):
     attachment = forms.FileField(label=_("Picture"))
 
 
-class TransferQueueForm(forms.Form):
+class TransferQueueForm(CheckedForm):
     queue = forms.ModelChoiceField(label=_("Queue"), queryset=ChatQueue.objects.all(), to_field_name="code")
 
 
-class ColleagueForm(forms.Form):
+class ColleagueForm(CheckedForm):
     user = forms.ModelChoiceField(
         label=_("Colleague"),
         queryset=get_user_model().objects.filter(professional__isnull=False),
@@ -33,5 +35,6 @@ class ColleagueForm(forms.Form):
     )
 
 
-class CloseForm(forms.Form):
+class CloseForm(CheckedForm):
+    free_text = ("summary",)
     summary = forms.CharField(label=_("Summary"), strip=False, required=False)

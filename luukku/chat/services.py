@@ -29,14 +29,15 @@ from luukku.identity.models import Resident
 from luukku.identity.rules import Matter, acts_for
 from luukku.web import events
 from luukku.web.holidays import holiday_name
+from luukku.web.images import MAX_BYTES as MAX_PICTURE_BYTES
+from luukku.web.images import clean_picture
 from luukku.web.text import clean_message
 
 from . import client_data
 from .events import ConversationTaken, ConversationWaiting
 from .models import ChatMessage, ChatQueue, Conversation
 
-MAX_ATTACHMENT = 5 * 1024 * 1024
-IMAGE_SIGNATURES = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG\r\n\x1a\n": "image/png"}
+MAX_ATTACHMENT = MAX_PICTURE_BYTES
 
 
 def group_name(conversation: Conversation) -> str:
@@ -284,18 +285,6 @@ def post(
     )
 
 
-def clean_attachment(upload) -> str:
-    """Images only (JPEG, PNG) up to 5 MB, recognised by their content, not by the name."""
-    if upload.size > MAX_ATTACHMENT:
-        raise ValidationError(_("The picture is too large: at most 5 MB."))
-    head = upload.read(16)
-    upload.seek(0)
-    for signature, kind in IMAGE_SIGNATURES.items():
-        if head.startswith(signature):
-            return kind
-    raise ValidationError(_("Only pictures (JPEG or PNG) can be sent."))
-
-
 @transaction.atomic
 def attach(
     conversation: Conversation, user: AbstractBaseUser | None, upload, as_professional: bool
@@ -303,13 +292,13 @@ def attach(
     if conversation.status == Conversation.Status.CLOSED:
         raise ValidationError(_("This conversation has ended."))
     _check_writer(conversation, user, as_professional)
-    clean_attachment(upload)
+    picture = clean_picture(upload)  # JPEG/PNG by content, re-encoded without metadata, generated name
     return _message(
         conversation,
         "professional" if as_professional else "resident",
         "",
         author=user if user and user.is_authenticated else None,
-        attachment=upload,
+        attachment=picture.file,
     )
 
 

@@ -3,14 +3,18 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from luukku.access.policy import readable
 from luukku.identity.decorators import professional_required
+from luukku.web.downloads import attachment_disposition
 from luukku.web.forms import Action, NoFieldsForm, run_action
+from luukku.web.images import served_as
 from luukku.web.routes import Audience, route
 from luukku.web.session import remember
+from luukku.web.validation import has_control_characters
 
 from . import client_data, services
 from .consumers import SESSION_KEY
@@ -68,7 +72,11 @@ def start(request: HttpRequest, code: str) -> HttpResponse:
     if queue is None:
         messages.error(request, _("%(queue)s is closed now.") % {"queue": wanted.local_name})
         return redirect("chat:home")
-    context = {k: request.POST[k][:200] for k in FORM_CONTEXT_FIELDS if request.POST.get(k)}
+    context = {
+        k: value[:200]
+        for k in FORM_CONTEXT_FIELDS
+        if (value := request.POST.get(k)) and not has_control_characters(value)
+    }
     conversation = services.start(queue, _person(request), request.user, context)
     if conversation.person is None:
         remember(request, SESSION_KEY, str(conversation.public_id), keep=10)
@@ -135,9 +143,13 @@ def attachment(request: HttpRequest, pk: int) -> FileResponse:
         request.user, request.session.get(SESSION_KEY, []), conversation
     ):
         raise Http404
-    response = FileResponse(message.attachment.open("rb"))
-    response["Content-Security-Policy"] = "default-src 'none'"
-    response["Content-Disposition"] = "inline"
+    content_type, extension = served_as(message.attachment.name)
+    response = FileResponse(message.attachment.open("rb"), content_type=content_type)
+    name = f"{_('picture')}-{timezone.localtime(message.created_at):%Y%m%d-%H%M}-{message.pk}.{extension}"
+    response["Content-Disposition"] = attachment_disposition(name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

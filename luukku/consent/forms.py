@@ -3,11 +3,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from luukku.identity.models import OrgUnit
+from luukku.web.forms import CheckedForm
+from luukku.web.validation import check_date, max_length
 
-from .models import Scope
+from .models import Consent, Scope
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(CheckedForm):
     scope = forms.ChoiceField(
         label=_("What may be disclosed"), choices=Scope.choices, widget=forms.RadioSelect
     )
@@ -17,9 +19,14 @@ class ConsentForm(forms.Form):
         required=False,
         empty_label=_("All units of the wellbeing services county"),
     )
-    purpose = forms.CharField(label=_("Purpose (optional)"), max_length=300, required=False)
+    purpose = forms.CharField(
+        label=_("Purpose (optional)"), max_length=max_length(Consent, "purpose"), required=False
+    )
     valid_until = forms.DateField(
-        label=_("Valid until (optional)"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Valid until (optional)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[check_date],
     )
 
     def clean_valid_until(self):

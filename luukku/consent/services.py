@@ -10,6 +10,7 @@ from django.utils import timezone
 from luukku.access.policy import may_see, readable
 from luukku.access.registry import event_scope
 from luukku.access.services import access_log_for
+from luukku.audit import security_log
 from luukku.audit.models import Event
 from luukku.audit.services import record_event
 from luukku.identity.models import MaturityAssessment, OrgUnit, Resident
@@ -74,6 +75,14 @@ def consents_shown_to(user: AbstractBaseUser, person: Resident) -> QuerySet[Cons
 
 def when(value) -> str | None:
     return value.isoformat() if value else None
+
+
+def export_own_data(user: AbstractBaseUser, person: Resident, file_format: str) -> dict:
+    """`own_data()` handed out (as a page or a JSON file): recorded in the event log and the security log."""
+    data = own_data(user, person)
+    record_event("consent.own_data_exported", subject=person, actor=user, format=file_format)
+    security_log.exported(user, person, export="own_data", file_format=file_format)
+    return data
 
 
 def own_data(user: AbstractBaseUser, person: Resident) -> dict:

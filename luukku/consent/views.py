@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from luukku.audit.services import record_event
 from luukku.identity.decorators import resident_required
 from luukku.web.forms import posted
 from luukku.web.routes import Audience, route
@@ -51,14 +50,9 @@ def revoke(request: HttpRequest, pk: int) -> HttpResponse:
 @resident_required
 def my_data(request: HttpRequest) -> HttpResponse:
     person = request.acting_for
-    data = services.own_data(request.user, person)
-    record_event(
-        "consent.own_data_exported",
-        subject=person,
-        actor=request.user,
-        format="json" if request.GET.get("muoto") == "json" else "html",
-    )
-    if request.GET.get("muoto") == "json":
+    file_format = "json" if request.GET.get("muoto") == "json" else "html"
+    data = services.export_own_data(request.user, person, file_format)
+    if file_format == "json":
         machine = {k: v for k, v in data.items() if k != "sections"}
         response = HttpResponse(
             json.dumps(machine, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 # Orders used by the apps: the organisation first, then people, content, and what depends on them.
+# Everything below SCHEDULES is also the shared test county that the test suite seeds once per session
+# (root conftest.py), so keep those seeders small; volume (slots, a year of answers) goes at SCHEDULES.
 ORGANISATION, PEOPLE, CONTENT, SERVICES, SCHEDULES = 10, 20, 30, 40, 50
 
 
@@ -27,3 +29,8 @@ def register(seeder: Seeder) -> None:
 
 def seeders() -> list[Seeder]:
     return sorted(_seeders.values(), key=lambda s: (s.order, s.name))
+
+
+def test_county() -> list[Seeder]:
+    """The seeders of the shared test county: the organisation, people, content and services."""
+    return [seeder for seeder in seeders() if seeder.order < SCHEDULES]

@@ -6,6 +6,8 @@
   `services.close_source("<prefix>:<id>", user)`.
 - Client-360 sections: what the app shows of a client in the whole picture, with the category of
   the data, so the access policy decides whether the reader sees it.
+- Service use: the audit event kinds that count as one use of a service (a booking, a sent form), so
+  client 360 can say "uses many services" without knowing the apps' event kinds.
 """
 
 from collections.abc import Callable
@@ -38,6 +40,7 @@ class ClientSection:
 
 _work_sources: dict[str, WorkSource] = {}
 _client_sections: dict[str, ClientSection] = {}
+_service_use_kinds: set[str] = set()
 
 
 def register_work_source(source: WorkSource) -> None:
@@ -54,3 +57,11 @@ def register_client_section(section: ClientSection) -> None:
 
 def client_sections() -> list[ClientSection]:
     return sorted(_client_sections.values(), key=lambda s: (s.order, s.key))
+
+
+def register_service_use(*kinds: str) -> None:
+    _service_use_kinds.update(kinds)
+
+
+def service_use_kinds() -> list[str]:
+    return sorted(_service_use_kinds)

@@ -1,6 +1,7 @@
 """The work queue, client 360 and service chains. Other apps' work arrives through `receivers.py`."""
 
 import datetime as dt
+import secrets
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -36,10 +37,13 @@ from luukku.identity.models import (
 from luukku.identity.rules import CHILD_AGE_LIMIT, MAJORITY_AGE
 from luukku.identity.services import units_below
 from luukku.registry.adapters import population_register
+from luukku.web import throttle
 
 from . import registry
 from .models import ChainTemplate, ClientChain, ClientChainStep, ResponsibleWorker, WorkItem, WorkItemHistory
 from .tasks import escalate_item
+
+ITEM_CREATED = "desk.item_created"
 
 DEFAULT_DUE = {
     WorkItem.Kind.NOTIFICATION: dt.timedelta(days=1),  # urgency must be assessed without delay
@@ -91,9 +95,35 @@ def submit(
     except IntegrityError:
         return WorkItem.objects.open().get(source=source)
     _history(item, None, _("Arrived in the queue of %(unit)s") % {"unit": unit.name})
-    record_event("desk.item_created", subject=client, kind=kind, unit=unit.code)
+    record_event(ITEM_CREATED, subject=client, kind=kind, unit=unit.code)
     transaction.on_commit(lambda: escalate_item.using(run_after=due_at).enqueue(item.pk))
     return item
+
+
+# Call-back requests need no identification: per client address (anonymous callers) and per phone
+# number, so a script cannot flood a unit's queue nor make it call one number over and over.
+CALL_BACKS_PER_ADDRESS = throttle.Limit("desk.call_back.address", 5, dt.timedelta(minutes=10))
+CALL_BACKS_PER_NUMBER = throttle.Limit("desk.call_back.number", 3, dt.timedelta(hours=1))
+
+
+def request_call_back(
+    unit: OrgUnit, topic: str, name: str, phone: str, client: Resident | None = None, address: str = ""
+) -> WorkItem:
+    """A call-back request into the unit's queue; raises throttle.Throttled when the caller's address
+    (callers not signed in) or the number has asked too often, with the minutes to wait."""
+    if client is None and address:
+        throttle.hit(CALL_BACKS_PER_ADDRESS, address)
+    throttle.hit(CALL_BACKS_PER_NUMBER, phone)
+    return submit(
+        WorkItem.Kind.CALL_BACK,
+        f"callback:{secrets.token_hex(8)}",
+        unit,
+        _("Call back: %(topic)s") % {"topic": topic[:120]},
+        client=client,
+        contact_name=name,
+        contact_phone=phone,
+        note=topic,
+    )
 
 
 def close_source(source: str, actor: AbstractBaseUser | None) -> None:
@@ -249,7 +279,7 @@ def segment(client: Resident) -> list[str]:
     uses = Event.objects.filter(
         subject=client,
         at__gte=year_ago,
-        kind__in=["booking.booked", "questionnaire.answered", "carepath.started", "desk.item_created"],
+        kind__in=[*registry.service_use_kinds(), ITEM_CREATED],
     ).count()
     if uses >= 8:
         groups.append(_("Uses many services"))

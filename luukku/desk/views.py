@@ -1,5 +1,3 @@
-import secrets
-
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +12,7 @@ from luukku.audit.models import Purpose
 from luukku.identity.decorators import professional_required
 from luukku.identity.models import Resident
 from luukku.identity.services import SignInRefused
+from luukku.web import throttle
 from luukku.web.forms import Action, NoFieldsForm, posted, run_action
 from luukku.web.routes import Audience, route
 
@@ -167,16 +166,18 @@ def call_back(request: HttpRequest) -> HttpResponse:
     form = CallBackForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.submit(
-            WorkItem.Kind.CALL_BACK,
-            f"callback:{secrets.token_hex(8)}",
-            data["unit"],
-            _("Call back: %(topic)s") % {"topic": data["topic"][:120]},
-            client=person,
-            contact_name=data["name"],
-            contact_phone=data["phone"],
-            note=data["topic"],
-        )
+        try:
+            services.request_call_back(
+                data["unit"],
+                data["topic"],
+                data["name"],
+                data["phone"],
+                client=person,
+                address=throttle.address_key(request),
+            )
+        except throttle.Throttled as limited:
+            form.add_error(None, limited.message)
+            return throttle.with_retry_after(render(request, "desk/call_back.html", {"form": form}), limited)
         messages.success(
             request,
             _("Thank you. %(unit)s will call you, usually within a few hours on weekdays.")

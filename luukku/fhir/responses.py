@@ -34,11 +34,20 @@ def search_bundle(request: HttpRequest, resources: list[Resource]) -> HttpRespon
     return resource_response(bundle)
 
 
+def _printable(text: str) -> str:
+    """FHIR strings allow no control characters and no whitespace but space, tab and line breaks: an id
+    echoed from the request shows those escaped."""
+    return "".join(
+        c if c in " \t\r\n" or (c.isprintable() and not c.isspace()) else c.encode("unicode_escape").decode()
+        for c in text
+    )
+
+
 def outcome(status: int, code: str, text: str) -> HttpResponse:
     issue = OperationOutcome.model_validate(
         {
             "resourceType": "OperationOutcome",
-            "issue": [{"severity": "error", "code": code, "diagnostics": text}],
+            "issue": [{"severity": "error", "code": code, "diagnostics": _printable(str(text)) or code}],
         }
     )
     return resource_response(issue, status=status)

@@ -4,10 +4,14 @@ residents by the proxy rules, professionals by their role, care relationship and
 line, every read and refusal written to the access log."""
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 
+from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from luukku.access.policy import decide, readable
@@ -21,6 +25,7 @@ from luukku.questionnaires import client_data as questionnaire_data
 from luukku.questionnaires.models import Definition
 from luukku.questionnaires.models import Response as QuestionnaireResponseModel
 from luukku.web.routes import Audience, route
+from luukku.web.validation import check_date, has_control_characters, parse_id
 
 from . import booking as mapping
 from . import carepaths as carepaths_mapping
@@ -28,6 +33,25 @@ from . import questionnaires as questionnaires_mapping
 from .responses import outcome, resource_response, search_bundle
 
 MAX_RESULTS = 500
+MAX_PARAMETER = 200  # longer than any id, code or canonical URL searched here
+
+
+def checked_parameters(view: Callable[[HttpRequest], HttpResponse]) -> Callable[[HttpRequest], HttpResponse]:
+    """A search refuses (400 OperationOutcome) parameters with control characters or of absurd length."""
+
+    @functools.wraps(view)
+    def search(request: HttpRequest) -> HttpResponse:
+        for name, values in request.GET.lists():
+            if any(len(v) > MAX_PARAMETER or has_control_characters(v) for v in [name, *values]):
+                return outcome(
+                    400,
+                    "invalid",
+                    _("The search parameter %(name)s is too long or contains control characters.")
+                    % {"name": name[:40].encode("unicode_escape").decode()},
+                )
+        return view(request)
+
+    return search
 
 
 @route(Audience.PUBLIC, "none")
@@ -49,13 +73,18 @@ def slot_read(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _date_filter(values: list[str]) -> Q:
-    """FHIR date search on `start`: ge/gt/le/lt prefixes, plain value = that day."""
+    """FHIR date search on `start`: ge/gt/le/lt prefixes, plain value = that day. ValueError for a value
+    that is not a date or date-time within validation.EARLIEST..LATEST."""
     query = Q()
     for value in values:
         prefix, date_text = (
             (value[:2], value[2:]) if value[:2] in {"ge", "gt", "le", "lt", "eq"} else ("eq", value)
         )
         moment = dt.datetime.fromisoformat(date_text)
+        try:
+            check_date(moment)
+        except ValidationError:
+            raise ValueError(date_text) from None
         if moment.tzinfo is None:
             moment = timezone.make_aware(moment)
         lookups = {
@@ -73,13 +102,14 @@ def _date_filter(values: list[str]) -> Q:
 
 @route(Audience.PUBLIC, "none")
 @require_GET
+@checked_parameters
 def slot_search(request: HttpRequest) -> HttpResponse:
     slots = Slot.objects.select_related("service").order_by("starts_at")
     if schedule := request.GET.get("schedule"):
-        schedule_id = schedule.removeprefix("Schedule/")
-        if not schedule_id.isdigit():
-            return outcome(400, "invalid", "schedule must be Schedule/<id>")
-        slots = slots.filter(calendar_id=int(schedule_id))
+        schedule_id = parse_id(schedule.removeprefix("Schedule/"))
+        if schedule_id is None:
+            return outcome(400, "invalid", _("schedule must be Schedule/<id>"))
+        slots = slots.filter(calendar_id=schedule_id)
     if status := request.GET.get("status"):
         if status == "free":
             slots = slots.filter(blocked=False, booked__lt=F("capacity"))
@@ -90,7 +120,14 @@ def slot_search(request: HttpRequest) -> HttpResponse:
     try:
         slots = slots.filter(_date_filter(request.GET.getlist("start")))
     except ValueError:
-        return outcome(400, "invalid", "start must be a date or date-time, optionally with ge/gt/le/lt")
+        return outcome(
+            400,
+            "invalid",
+            _(
+                "start must be a date or date-time between 1900 and 2100, optionally prefixed with "
+                "ge, gt, le, lt or eq"
+            ),
+        )
     return search_bundle(request, [mapping.slot(s) for s in slots[:MAX_RESULTS]])
 
 
@@ -132,6 +169,7 @@ def appointment_read(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @route(Audience.RESIDENT_OR_PROFESSIONAL, "health")
 @require_GET
+@checked_parameters
 def appointment_search(request: HttpRequest) -> HttpResponse:
     person = _patient(request)
     if person is None:
@@ -151,8 +189,13 @@ def appointment_search(request: HttpRequest) -> HttpResponse:
 @route(Audience.PUBLIC, "none")
 @require_GET
 def questionnaire_read(request: HttpRequest, resource_id: str) -> HttpResponse:
-    key, _dash, version = resource_id.rpartition("-")
-    found = Definition.objects.filter(key=key, version=int(version)).first() if version.isdigit() else None
+    key, _dash, version_text = resource_id.rpartition("-")
+    version = parse_id(version_text)
+    found = (
+        Definition.objects.filter(key=key, version=version).first()
+        if version is not None and not has_control_characters(key)
+        else None
+    )
     if found is None:
         return outcome(404, "not-found", f"Questionnaire/{resource_id} is not known")
     return resource_response(questionnaires_mapping.questionnaire(found))
@@ -160,15 +203,15 @@ def questionnaire_read(request: HttpRequest, resource_id: str) -> HttpResponse:
 
 @route(Audience.PUBLIC, "none")
 @require_GET
+@checked_parameters
 def questionnaire_search(request: HttpRequest) -> HttpResponse:
     definitions = Definition.objects.order_by("key", "version")
     if url := request.GET.get("url"):
-        canonical, _bar, version = url.partition("|")
+        canonical, _bar, version_text = url.partition("|")
         definitions = definitions.filter(key=canonical.removeprefix("urn:luukku:questionnaire:"))
-        if version:
-            definitions = (
-                definitions.filter(version=int(version)) if version.isdigit() else definitions.none()
-            )
+        if version_text:
+            version = parse_id(version_text)
+            definitions = definitions.filter(version=version) if version is not None else definitions.none()
     if name := request.GET.get("name"):
         definitions = definitions.filter(key=name.replace("_", "-"))
     if request.GET.get("status") == "active":
@@ -203,6 +246,7 @@ def questionnaire_response_read(request: HttpRequest, public_id: str) -> HttpRes
 
 @route(Audience.RESIDENT_OR_PROFESSIONAL, "health")
 @require_GET
+@checked_parameters
 def questionnaire_response_search(request: HttpRequest) -> HttpResponse:
     person = _patient(request)
     if person is None:
@@ -240,6 +284,7 @@ def care_plan_read(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @route(Audience.RESIDENT_OR_PROFESSIONAL, "health")
 @require_GET
+@checked_parameters
 def care_plan_search(request: HttpRequest) -> HttpResponse:
     person = _patient(request)
     if person is None:

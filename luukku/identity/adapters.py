@@ -1,8 +1,10 @@
 """Strong identification and mandate adapters.
 
 Identification: production speaks OpenID Connect to an identification broker in front of Suomi.fi
-e-Identification; the demo uses clearly marked test personas. Mandates: production speaks the
-Suomi.fi-valtuudet web API (HPA, person to person); development uses `LocalMandate` rows.
+e-Identification; the demo uses clearly marked test personas. Professionals sign in through the
+county's own OpenID provider when it is configured (demo password accounts otherwise). Mandates:
+production speaks the Suomi.fi-valtuudet web API (HPA, person to person); development uses
+`LocalMandate` rows.
 """
 
 import base64
@@ -37,18 +39,26 @@ class IdentifiedPerson:
     assurance: str
 
 
-class OidcIdentification:
-    """Authorization code flow with PKCE against the broker; the hetu arrives as an ID token claim."""
+@dataclass(frozen=True)
+class IdentifiedProfessional:
+    subject: str
+    employee_number: str
 
-    SESSION_NEXT = "luukku_oidc_next"
 
-    def __init__(self, config: dict | None = None) -> None:
+class OidcClient:
+    """Authorization code flow against an OpenID provider (authlib): PKCE (S256), state and nonce, and
+    an ID token whose signature is verified against the provider's JWKS, its issuer, audience, expiry
+    and nonce checked. An answer without a verified ID token is refused."""
+
+    name = "oidc"
+
+    def __init__(self, config: dict) -> None:
         from authlib.integrations.django_client import OAuth
 
-        self.config = config or settings.LUUKKU_OIDC
+        self.config = config
         self.oauth = OAuth()
         self.client = self.oauth.register(
-            name="broker",
+            name=self.name,
             client_id=self.config["client_id"],
             client_secret=self.config["client_secret"],
             server_metadata_url=self.config["server_metadata_url"],
@@ -61,7 +71,8 @@ class OidcIdentification:
             request, callback_url, ui_locales=request.LANGUAGE_CODE, **extra
         )
 
-    def complete(self, request: HttpRequest) -> IdentifiedPerson:
+    def verified_claims(self, request: HttpRequest, wanted: str) -> dict:
+        """The verified ID token's claims; the userinfo endpoint's too when `wanted` is not among them."""
         from authlib.common.errors import AuthlibBaseError
         from joserfc.errors import JoseError
 
@@ -69,14 +80,36 @@ class OidcIdentification:
             raise IdentificationFailed("cancelled")
         try:
             token = self.client.authorize_access_token(request)
-            claims = dict(token.get("userinfo") or {})
-            hetu = claims.get(self.config["hetu_claim"])
-            if not hetu:
-                claims.update(self.client.userinfo(token=token))
-                hetu = claims.get(self.config["hetu_claim"])
+            if not token.get("userinfo"):
+                raise ValueError("no verified ID token")
+            claims = dict(token["userinfo"])
+            if not claims.get(wanted):
+                userinfo = dict(self.client.userinfo(token=token))
+                if userinfo.get("sub") != claims.get("sub"):
+                    raise ValueError("userinfo is about someone else")
+                claims.update({key: value for key, value in userinfo.items() if key not in claims})
         except (AuthlibBaseError, JoseError, requests.RequestException, KeyError, ValueError) as error:
-            logger.warning("OIDC identification failed: %s", type(error).__name__)
+            logger.warning("OIDC sign-in failed: %s", type(error).__name__)
             raise IdentificationFailed("protocol") from error
+        acceptable = self.config.get("acr_values", "").split()
+        if acceptable and claims.get("acr") not in acceptable:
+            logger.warning("OIDC sign-in at assurance level %r refused", claims.get("acr"))
+            raise IdentificationFailed("assurance")
+        return claims
+
+
+class OidcIdentification(OidcClient):
+    """Residents: the identification broker in front of Suomi.fi; the hetu arrives as a claim, at the
+    assurance level the service asked for (acr_values)."""
+
+    name = "broker"
+
+    def __init__(self, config: dict | None = None) -> None:
+        super().__init__(config or settings.LUUKKU_OIDC)
+
+    def complete(self, request: HttpRequest) -> IdentifiedPerson:
+        claims = self.verified_claims(request, self.config["hetu_claim"])
+        hetu = claims.get(self.config["hetu_claim"])
         if not hetu:
             raise IdentificationFailed("no_hetu")
         return IdentifiedPerson(hetu=str(hetu), assurance=str(claims.get("acr", "")))
@@ -85,6 +118,33 @@ class OidcIdentification:
 @cache
 def oidc_identification() -> OidcIdentification:
     return OidcIdentification()
+
+
+class ProfessionalOidc(OidcClient):
+    """Professionals: the county's own OpenID provider; the stable subject and the employee number."""
+
+    name = "county"
+
+    def __init__(self, config: dict | None = None) -> None:
+        super().__init__(config or settings.LUUKKU_PROFESSIONAL_OIDC)
+
+    def complete(self, request: HttpRequest) -> IdentifiedProfessional:
+        employee_claim = self.config.get("employee_claim") or "employee_id"
+        claims = self.verified_claims(request, employee_claim)
+        subject = claims.get(self.config.get("subject_claim") or "sub")
+        if not subject:
+            raise IdentificationFailed("protocol")
+        employee_number = str(claims.get(employee_claim) or "")
+        return IdentifiedProfessional(subject=str(subject), employee_number=employee_number)
+
+
+def professional_oidc_enabled() -> bool:
+    return bool(settings.LUUKKU_PROFESSIONAL_OIDC.get("server_metadata_url"))
+
+
+@cache
+def professional_oidc() -> ProfessionalOidc:
+    return ProfessionalOidc()
 
 
 @dataclass(frozen=True)

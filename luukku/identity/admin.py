@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
+from .forms import AdminLoginForm
 from .models import LocalMandate, OrgUnit, Professional, RoleAssignment
 
 
@@ -28,6 +29,7 @@ class ResidentlessUserAdmin(UserAdmin):
 
 admin.site.unregister(get_user_model())
 admin.site.register(get_user_model(), ResidentlessUserAdmin)
+admin.site.login_form = AdminLoginForm  # locked out after repeated failures, like the professionals' sign-in
 
 
 @admin.register(Professional)

@@ -1,6 +1,7 @@
 import uuid
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
@@ -32,7 +33,7 @@ class SwitchIn(Schema):
 def _resident(request):
     resident = getattr(request.user, "resident", None)
     if resident is None:
-        raise HttpError(403, "Only residents have this view.")
+        raise HttpError(403, _("Only residents have this view."))
     return resident
 
 

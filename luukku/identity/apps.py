@@ -9,9 +9,11 @@ class IdentityConfig(AppConfig):
         from luukku.audit.services import register_event_labels
         from luukku.demo import registry as demo
 
+        from . import security_events
         from .event_labels import EVENT_LABELS
         from .personas import seed_organisation, seed_personas
 
         demo.register(demo.Seeder("organisation", lambda: seed_organisation() or "", demo.ORGANISATION))
         demo.register(demo.Seeder("personas", lambda: seed_personas() or "", demo.PEOPLE))
         register_event_labels(EVENT_LABELS)
+        security_events.connect()

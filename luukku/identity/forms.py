@@ -1,7 +1,12 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from luukku.registry.hetu import InvalidHetu, parse
+from luukku.web.forms import CheckedForm
+
+from .lockout import LockoutAwareMixin
 
 
 class HetuField(forms.CharField):
@@ -24,7 +29,7 @@ class HetuField(forms.CharField):
             raise forms.ValidationError(error.message, code="invalid_hetu") from None
 
 
-class PersonaForm(forms.Form):
+class PersonaForm(CheckedForm):
     persona = forms.CharField(required=False, widget=forms.HiddenInput)
     hetu = HetuField(
         required=False, help_text=_("Or enter the code of any person in the demo population register.")
@@ -35,3 +40,11 @@ class PersonaForm(forms.Form):
         if not data.get("persona") and not data.get("hetu") and not self.errors:
             raise forms.ValidationError(_("Choose a test persona or enter a personal identity code."))
         return data
+
+
+class ProfessionalAuthenticationForm(LockoutAwareMixin, AuthenticationForm):
+    """Username and password; a locked-out sign-in is told how long to wait."""
+
+
+class AdminLoginForm(LockoutAwareMixin, AdminAuthenticationForm):
+    """The admin's sign-in, locked out the same way."""

@@ -64,10 +64,21 @@ CLIENT_WORK_ROLES = {Role.NURSE, Role.DOCTOR, Role.SOCIAL_WORKER, Role.UNIT_MANA
 
 
 class Professional(models.Model):
+    """A person who works for the county. In production the county's identity management provisions
+    these over SCIM (`identity.scim`) and they sign in through the county's OpenID provider."""
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="professional"
     )
     title = models.CharField(max_length=100, blank=True)
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)  # the SCIM id
+    external_id = models.CharField(max_length=255, blank=True)  # the identity management's own id
+    employee_number = models.CharField(max_length=50, null=True, blank=True, unique=True)
+    oidc_subject = models.CharField(max_length=255, null=True, blank=True, unique=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Removed by the identity management (SCIM DELETE): the account is closed, its history kept.
+    removed_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return self.user.get_full_name() or self.user.username

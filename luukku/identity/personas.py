@@ -15,6 +15,7 @@ from luukku.registry import services as registry
 from luukku.registry.adapters import population_register
 from luukku.registry.hetu import build
 
+from . import demo_accounts
 from .models import LocalMandate, MaturityAssessment, OrgUnit, Professional, Resident, Role, RoleAssignment
 from .services import sync_resident
 
@@ -320,6 +321,7 @@ def seed_organisation() -> None:
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save()
+        demo_accounts.mark(user)  # refused outright whenever the demo is off
         professional, _created = Professional.objects.get_or_create(
             user=user, defaults={"title": persona.title}
         )

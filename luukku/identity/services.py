@@ -4,6 +4,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
@@ -12,10 +13,12 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from luukku.audit import security_log
 from luukku.audit.services import record_event
 from luukku.registry import hetu as hetu_module
 from luukku.registry.adapters import PersonRecord, RegisterUnavailable, population_register
 
+from . import demo_accounts
 from .adapters import MandateRecord
 from .models import MandateGrant, OrgUnit, Professional, Resident, RoleAssignment
 from .rules import Matter, acts_for
@@ -70,6 +73,8 @@ def resident_from_register(hetu: str) -> Resident:
 
 @transaction.atomic
 def sign_in_resident(request: HttpRequest, hetu: str, method: str) -> Resident:
+    if method == "test_persona" and not settings.DEMO:
+        raise SignInRefused(_("Test identification is available in the demo only."))
     resident = resident_from_register(hetu)
     if resident.is_deceased:
         raise SignInRefused(
@@ -86,9 +91,14 @@ def sign_in_resident(request: HttpRequest, hetu: str, method: str) -> Resident:
         user.save(update_fields=["password"])
         resident.user = user
         resident.save(update_fields=["user"])
+    if method == "test_persona":
+        demo_accounts.mark(resident.user)
+    if demo_accounts.refused(resident.user):
+        raise SignInRefused(_("This account was made for the demo and cannot be used outside it."))
     login(request, resident.user, backend=RESIDENT_BACKEND)
     request.session[ACTING_FOR_SESSION_KEY] = str(resident.public_id)
     record_event("identity.signed_in", subject=resident, actor=resident.user, method=method)
+    security_log.sign_in("success", method=method, user=resident.user, request=request, user_kind="resident")
     return resident
 
 
@@ -198,3 +208,43 @@ def units_below(units: list[OrgUnit]) -> list[int]:
 def user_by_pk(pk: int | None) -> AbstractBaseUser | None:
     """The user an event names by id (events carry ids, never objects)."""
     return get_user_model().objects.filter(pk=pk).first() if pk else None
+
+
+PROFESSIONAL_OIDC_BACKEND = "luukku.identity.backends.ProfessionalOidcBackend"
+
+
+@transaction.atomic
+def sign_in_professional(request: HttpRequest, subject: str, employee_number: str) -> Professional:
+    """A professional identified by the county's OpenID provider, matched to the account that the
+    identity management provisioned (`identity.provisioning`): by the provider's stable subject, or at
+    the first sign-in by the employee number, which then binds the subject to the account. Unknown and
+    closed accounts, and accounts with no role in force, are refused."""
+    accounts = Professional.objects.select_related("user")
+    professional = accounts.filter(oidc_subject=subject).first()
+    if professional is None and employee_number:
+        professional = accounts.filter(employee_number=employee_number).first()
+        if professional is not None and professional.oidc_subject not in (None, subject):
+            logger.warning("employee number of professional %s presented by another subject", professional.pk)
+            raise SignInRefused(
+                _("Your Luukku account is linked to another user account. Contact the identity management.")
+            )
+    if professional is None:
+        raise SignInRefused(
+            _(
+                "You have no Luukku account. The county's identity management creates it when your work "
+                "begins; ask your supervisor."
+            )
+        )
+    if not professional.user.is_active or professional.removed_at is not None:
+        raise SignInRefused(
+            _("Your Luukku account has been closed. Ask your supervisor if this is a mistake.")
+        )
+    if demo_accounts.refused(professional.user):
+        raise SignInRefused(_("This account was made for the demo and cannot be used outside it."))
+    if not active_roles(professional.user):
+        raise SignInRefused(_("You have no role in force in any unit."))
+    if professional.oidc_subject != subject:
+        professional.oidc_subject = subject
+        professional.save(update_fields=["oidc_subject", "updated_at"])
+    login(request, professional.user, backend=PROFESSIONAL_OIDC_BACKEND)
+    return professional

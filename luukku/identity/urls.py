@@ -12,4 +12,10 @@ urlpatterns = [
     path("oma/valtuudet/", views.mandates_begin, name="mandates_begin"),
     path("oma/valtuudet/paluu/", views.mandates_callback, name="mandates_callback"),
     path("ammattilainen/", views.ProfessionalLoginView.as_view(), name="professional_login"),
+    path("ammattilainen/tunnistautuminen/", views.professional_oidc_login, name="professional_oidc_login"),
+    path(
+        "ammattilainen/tunnistautuminen/paluu/",
+        views.professional_oidc_callback,
+        name="professional_oidc_callback",
+    ),
 ]

@@ -13,7 +13,7 @@ class QuestionnairesConfig(AppConfig):
         from luukku.audit.services import register_event_labels
         from luukku.consent import export
         from luukku.demo import registry as demo
-        from luukku.desk.registry import ClientSection, register_client_section
+        from luukku.desk.registry import ClientSection, register_client_section, register_service_use
         from luukku.web import portal
 
         from . import client_data, services, work
@@ -25,6 +25,7 @@ class QuestionnairesConfig(AppConfig):
         demo.register(
             demo.Seeder("questionnaires", lambda: f"{len(services.publish_catalogue())} forms", demo.CONTENT)
         )
+        register_service_use("questionnaire.answered")
         register_client_section(
             ClientSection(
                 "forms",

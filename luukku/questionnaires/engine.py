@@ -3,11 +3,16 @@ FHIR QuestionnaireResponse. Answers are kept as {linkId: [value, ...]} with JSON
 (codes and text as str, numbers, dates as ISO strings, booleans)."""
 
 import datetime as dt
+import math
 import operator
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from luukku.web.validation import check_date, has_control_characters
 
 from .fhirq import MAX_VALUE, MIN_VALUE, ORDINAL, extension_value, localized, walk
 
@@ -19,6 +24,7 @@ MESSAGES = {
     "decimal": _("Enter a number, for example 72,5."),
     "date": _("Enter a date as day, month and year."),
     "choice": _("Choose one of the options."),
+    "control_characters": _("Remove the control characters (such as NUL) from the answer."),
     "boolean": _("Choose yes or no."),
     "too_long": _("The answer is too long: at most %(limit)s characters."),
     "too_small": _("The smallest accepted value is %(limit)s."),
@@ -53,26 +59,35 @@ def option_score(node: dict, code: str) -> float | None:
     return None
 
 
+_INTEGER = re.compile(r"[-+]?[0-9]{1,18}")
+
+
 def _parse(node: dict, text: str) -> Any:
+    """The typed value of one answer; ValueError(code) when the text is not one."""
     kind = node["type"]
+    if has_control_characters(text, multiline=kind == "text"):
+        raise ValueError("control_characters")
     if kind == "boolean":
         if text not in {"true", "false"}:
             raise ValueError("boolean")
         return text == "true"
     if kind == "integer":
-        try:
-            return int(text.replace(" ", ""))
-        except ValueError:
-            raise ValueError("integer") from None
+        digits = text.replace(" ", "")
+        if not _INTEGER.fullmatch(digits):  # ASCII digits within 64 bits, as JSON and the database hold
+            raise ValueError("integer")
+        return int(digits)
     if kind == "decimal":
         try:
-            return float(Decimal(text.replace(" ", "").replace(",", ".")))
-        except InvalidOperation:
+            number = float(Decimal(text.replace(" ", "").replace(",", ".")))
+        except (InvalidOperation, OverflowError, ValueError):  # ValueError: sNaN
             raise ValueError("decimal") from None
+        if not math.isfinite(number):  # NaN and infinities are not JSON
+            raise ValueError("decimal")
+        return number
     if kind == "date":
         try:
-            day = dt.date.fromisoformat(text)
-        except ValueError:
+            day = check_date(dt.date.fromisoformat(text))
+        except (ValueError, ValidationError):
             raise ValueError("date") from None
         return day.isoformat()
     if kind == "choice" and text not in option_codes(node):

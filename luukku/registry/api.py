@@ -2,6 +2,7 @@ import datetime as dt
 
 from ninja import Router, Schema
 
+from luukku.web.api_fields import Text
 from luukku.web.routes import Audience, route
 
 from .hetu import InvalidHetu, parse
@@ -10,7 +11,7 @@ router = Router(tags=["registry"])
 
 
 class HetuIn(Schema):
-    hetu: str
+    hetu: Text(32)  # a code is 11 characters; surrounding space is allowed
 
 
 class HetuCheck(Schema):

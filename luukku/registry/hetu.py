@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 CENTURY_BY_SIGN = {"+": 1800, **dict.fromkeys("-YXWVU", 1900), **dict.fromkeys("ABCDEF", 2000)}
 PRIMARY_SIGN = {1800: "+", 1900: "-", 2000: "A"}
-_PATTERN = re.compile(r"^(\d{2})(\d{2})(\d{2})([-+YXWVUABCDEF])(\d{3})([0-9A-Y])$")
+# ASCII digits only: `\d` would also match Arabic-Indic and other Unicode digits.
+_PATTERN = re.compile(r"^([0-9]{2})([0-9]{2})([0-9]{2})([-+YXWVUABCDEF])([0-9]{3})([0-9A-Y])\Z")
 
 
 class InvalidHetu(ValueError):

@@ -6,6 +6,33 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from .validation import check_text
+
+
+class CheckedForm(forms.Form):
+    """The base of every form: no field accepts control characters (NUL among them), checked on the
+    raw value before a field looks anything up. Textarea fields and those named in `free_text` keep
+    line breaks and tabs."""
+
+    free_text: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if not isinstance(field, forms.FileField):
+                multiline = name in self.free_text or isinstance(field.widget, forms.Textarea)
+                field.clean = _refusing_control_characters(field.clean, multiline)
+
+
+def _refusing_control_characters(clean: Callable, multiline: bool) -> Callable:
+    def checked(value: object, *args: object) -> object:
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(item, str):
+                check_text(item, multiline)
+        return clean(value, *args)
+
+    return checked
+
 
 def posted(request: HttpRequest) -> QueryDict | None:
     """POST data to bind a form to (also when empty, so an empty submit is validated), else None."""
@@ -20,11 +47,11 @@ class Action:
     run: Callable[[dict], object]
 
 
-class NoFieldsForm(forms.Form):
+class NoFieldsForm(CheckedForm):
     """An action that needs nothing but its button (claim, take, end, mark handled)."""
 
 
-class UnknownAction(forms.Form):
+class UnknownAction(CheckedForm):
     def clean(self) -> dict:
         raise forms.ValidationError(_("This action is not available here."))
 

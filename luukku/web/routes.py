@@ -23,6 +23,7 @@ class Audience(models.TextChoices):
     RESIDENT_OR_PROFESSIONAL = "resident_or_professional"  # the client's own data, or client work
     AUDITOR = "auditor"  # the access log only
     ADMINISTRATOR = "administrator"  # configuration only, never clients
+    INTEGRATION = "integration"  # a system of the county with its own credential (e.g. SCIM), no session
 
 
 # Categories a route may declare beyond access.categories.Category: "none" (no personal data),

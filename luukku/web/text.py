@@ -3,11 +3,14 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from .validation import check_text
+
 MAX_MESSAGE = 4000
 
 
 def clean_message(body: str) -> str:
-    """The message without surrounding space; refused when empty or too long (never cut short)."""
+    """The message without surrounding space; refused when empty, too long (never cut short) or when it
+    holds control characters other than line breaks and tabs."""
     body = (body or "").strip()
     if not body:
         raise ValidationError(_("Write a message first."))
@@ -15,4 +18,4 @@ def clean_message(body: str) -> str:
         raise ValidationError(
             _("The message is too long: at most %(limit)s characters.") % {"limit": MAX_MESSAGE}
         )
-    return body
+    return check_text(body, multiline=True)

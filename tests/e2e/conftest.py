@@ -10,8 +10,66 @@ import pytest
 CHROMIUM = os.environ.get("LUUKKU_CHROMIUM", "/usr/bin/chromium")
 
 
+# Every page of every browser test reports Content-Security-Policy violations twice over: the
+# `securitypolicyviolation` DOM event (through a binding, not subject to the page's CSP) and chromium's
+# console message. A test with any violation fails at teardown (no inline styles or scripts anywhere).
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  const where = `${event.sourceFile || event.documentURI}:${event.lineNumber}`;
+  const sample = event.sample ? ` (${event.sample})` : "";
+  const what = `${event.effectiveDirective} refused ${event.blockedURI || "inline"}`;
+  window.__luukkuCspViolation(`${what} at ${where}${sample}`);
+});
+"""
+
+
+def watch_csp(context, violations: list[str]):
+    """Record into `violations` every CSP violation in the pages this browser context opens."""
+    context.expose_binding(
+        "__luukkuCspViolation",
+        lambda source, text: violations.append(f"[event] {source['page'].url}: {text}"),
+    )
+    context.add_init_script(script=CSP_LISTENER)
+    context.on(
+        "console",
+        lambda message: (
+            violations.append(f"[console] {message.page.url if message.page else ''}: {message.text}")
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    return context
+
+
+class WatchedBrowser:
+    """The session's chromium for one test: every context made through it is watched for CSP
+    violations (tests that open several contexts call `browser.new_context` themselves)."""
+
+    def __init__(self, browser) -> None:
+        self._browser = browser
+        self.csp_violations: list[str] = []
+
+    def new_context(self, **options):
+        return watch_csp(self._browser.new_context(**options), self.csp_violations)
+
+    def new_page(self, **options):
+        return self.new_context(**options).new_page()
+
+    def __getattr__(self, name: str):
+        return getattr(self._browser, name)
+
+
+@pytest.fixture
+def browser(chromium):
+    watched = WatchedBrowser(chromium)
+    yield watched
+    assert not watched.csp_violations, "Content-Security-Policy violations:\n" + "\n".join(
+        watched.csp_violations
+    )
+
+
 @pytest.fixture(scope="session")
-def browser():
+def chromium():
     if not shutil.which(CHROMIUM):
         pytest.fail(f"Debian's chromium is needed at {CHROMIUM}: apt-get install chromium")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"

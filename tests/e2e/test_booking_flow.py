@@ -55,3 +55,39 @@ def test_82_year_old_books_a_flu_shot_on_a_phone_and_cancels_it(page):
     page.get_by_role("button", name="Peru varaus").click()
     assert page.get_by_text("Varaus on peruttu.", exact=True).is_visible()
     assert Appointment.objects.get(pk=appointment.pk).status == "cancelled"
+
+
+def test_anonymous_quick_booking_opens_later_with_the_saved_link(browser, live_server):
+    """The link to save carries the booking's code in its fragment: a script posts it, so no URL the
+    server sees (and logs) ever holds the code, and the booking still opens in another browser."""
+    seed_organisation()
+    seed_personas()
+    seed_booking(weeks=1)
+    service = Service.objects.get(code="perhekeskus-pika-aika")
+    slot = open_slot(service, starts_in=dt.timedelta(days=2))
+    seen: list[str] = []
+    contexts = [browser.new_context(base_url=live_server.url, locale="fi-FI") for _ in range(2)]
+    try:
+        for context in contexts:
+            context.on("request", lambda request: seen.append(request.url))
+        page = contexts[0].new_page()
+        page.goto(f"/ajanvaraus/aika/{slot.pk}/")
+        page.get_by_label("Nimesi").fill("Sanna")
+        page.get_by_label("Matkapuhelin tekstiviestejä varten").fill("040 765 4321")
+        page.get_by_role("button", name="Vahvista varaus").click()
+        appointment = Appointment.objects.get(contact_name="Sanna")
+        page.wait_for_url(f"**/ajanvaraus/hallinnoi/{appointment.public_id}/")
+        link = page.locator(".manage-link a").get_attribute("href")
+        assert link.endswith(f"/ajanvaraus/hallinnoi/#{appointment.manage_token}")
+
+        later = contexts[1].new_page()  # another browser, days later: only the saved link
+        later.goto(link)
+        later.wait_for_url(f"**/ajanvaraus/hallinnoi/{appointment.public_id}/")
+        assert later.get_by_role("heading", name=service.name).is_visible()
+        later.get_by_role("button", name="Peru varaus").click()
+        assert later.get_by_text("Varaus on peruttu.", exact=True).is_visible()
+    finally:
+        for context in contexts:
+            context.close()
+    assert Appointment.objects.get(pk=appointment.pk).status == "cancelled"
+    assert seen and not [url for url in seen if appointment.manage_token in url.split("#")[0]]

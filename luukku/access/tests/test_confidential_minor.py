@@ -21,7 +21,7 @@ SECRET = ("ehkaisyneuvonta", "Ehkäisyneuvonta")
 
 
 @pytest.fixture
-def world():
+def world(personas):
     world = build()
     dental = Service.objects.create(
         code="hammastarkastus-nuoret", unit=world.ella_appointment.service.unit, name="Hammastarkastus"

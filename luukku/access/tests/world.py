@@ -5,30 +5,21 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from luukku.assessment import services as assessment
 from luukku.booking.models import Appointment, Service, Slot
 from luukku.booking.tests.factories import booked, open_slot
-from luukku.carepaths import services as carepaths
-from luukku.carepaths.models import PathTemplate
-from luukku.chat import services as chat
-from luukku.chat.demo import seed_queues
-from luukku.chat.models import ChatQueue
-from luukku.desk import services as desk
+from luukku.carepaths.tests.factories import care_path
+from luukku.chat.tests.factories import conversation, picture
 from luukku.desk.models import WorkItem
+from luukku.desk.tests.factories import work_item
 from luukku.identity.adapters import LocalMandateService
 from luukku.identity.models import LocalMandate, OrgUnit, Professional, Resident
-from luukku.identity.personas import BY_KEY, seed_organisation, seed_personas
+from luukku.identity.personas import BY_KEY
 from luukku.identity.services import resident_from_register, store_mandates
-from luukku.questionnaires import services as questionnaires
 from luukku.questionnaires.models import Response
 from luukku.questionnaires.tests.factories import completed_response
 from luukku.testing import resident
-
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
-ALWAYS = {str(day): ["00:00", "24:00"] for day in range(7)}
 
 
 @dataclass
@@ -73,14 +64,7 @@ def _appointment(
 
 
 def build() -> World:
-    from luukku.carepaths.demo import seed_templates
-
-    seed_organisation()
-    seed_personas()
-    seed_queues()
-    seed_templates()
-    questionnaires.publish_catalogue()
-    assessment.publish()
+    """The world's people and their relationships, on the shared test county (the `personas` fixture)."""
     world = World()
     world.lempi = resident_from_register(BY_KEY["lempi"].hetu)
     world.ella = resident_from_register(BY_KEY["ella"].hetu)
@@ -129,24 +113,11 @@ def build() -> World:
         starts_in=dt.timedelta(days=3),
     )
     world.response = completed_response(world.lempi, "audit", world.users["lempi"], {"audit-1": ["0"]})
-    template = PathTemplate.objects.filter(self_enrolling=True, team__isnull=False).order_by("code").first()
-    world.path = carepaths.start_path(template, world.lempi, world.users["lempi"])
-    queue = ChatQueue.objects.get(code="hoitaja")
-    queue.hours = ALWAYS
-    queue.save()
-    world.conversation = chat.start(queue, world.lempi, world.users["lempi"])
-    world.anonymous_conversation = chat.start(queue, None, None)
-    world.attachment = chat.attach(
-        world.conversation,
-        world.users["lempi"],
-        SimpleUploadedFile("ihottuma.png", PNG, content_type="image/png"),
-        as_professional=False,
-    )
-    world.work_item = desk.submit(
-        WorkItem.Kind.FORM_REVIEW,
-        f"response:{world.response.public_id}",
-        OrgUnit.objects.get(code="rmk-terveysasema"),
-        "Esitiedot tarkistettavana",
-        client=world.lempi,
+    world.path = care_path(world.lempi)
+    world.conversation = conversation(world.lempi)
+    world.anonymous_conversation = conversation(None)
+    world.attachment = picture(world.conversation, world.users["lempi"])
+    world.work_item = work_item(
+        "rmk-terveysasema", source=f"response:{world.response.public_id}", client=world.lempi
     )
     return world

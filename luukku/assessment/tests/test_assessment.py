@@ -7,10 +7,8 @@ from luukku.assessment import services
 from luukku.assessment.definition import DEFAULT_RULES
 from luukku.assessment.models import Result, RuleSet
 from luukku.audit.models import AccessLogEntry
-from luukku.chat.demo import seed_queues
 from luukku.chat.models import ChatQueue
-from luukku.identity.personas import BY_KEY, seed_organisation, seed_personas
-from luukku.questionnaires import services as questionnaires
+from luukku.identity.personas import BY_KEY
 from luukku.questionnaires.models import Response
 
 FLAGS = ["chest_pain", "breathing", "stroke", "suicidal", "none"]
@@ -58,12 +56,8 @@ def test_rule_sets_are_validated():
 
 
 @pytest.fixture
-def setup(db):
-    seed_organisation()
-    seed_personas()
-    questionnaires.publish_catalogue()
-    seed_queues()
-    services.publish()
+def setup(personas):
+    """The shared test county holds the published rule set."""
 
 
 @pytest.mark.django_db(transaction=True)

@@ -11,10 +11,8 @@ from django.utils import timezone
 from luukku.assessment import services
 from luukku.assessment.definition import DEFAULT_RULES
 from luukku.assessment.models import Result
-from luukku.chat.demo import seed_queues
 from luukku.chat.models import ChatQueue
-from luukku.identity.personas import BY_KEY, seed_organisation, seed_personas
-from luukku.questionnaires import services as questionnaires
+from luukku.identity.personas import BY_KEY
 
 CONCERNS = ["illness", "mental", "substance", "musculoskeletal", "teeth", "family", "wellbeing"]
 SEVERITIES = ["mild", "moderate", "severe"]
@@ -95,12 +93,8 @@ def test_the_default_rules_are_safe():
 
 
 @pytest.fixture
-def setup(db):
-    seed_organisation()
-    seed_personas()
-    questionnaires.publish_catalogue()
-    seed_queues()
-    services.publish()
+def setup(personas):
+    """The shared test county holds the published rule set."""
 
 
 def answer(client, raw: dict) -> str:

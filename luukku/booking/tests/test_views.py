@@ -1,7 +1,9 @@
 import datetime as dt
+import re
 import uuid
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar as ICal
@@ -143,14 +145,45 @@ def test_anonymous_quick_appointment_and_its_manage_link(client, demo):
         reverse("booking:confirm", args=[slot.pk]), {"name": "Sanna", "phone": "040 765 4321"}
     )
     appointment = Appointment.objects.get(contact_name="Sanna")
-    assert response["Location"] == reverse("booking:manage", args=[appointment.manage_token])
-    ics = client.get(reverse("booking:ics_by_token", args=[appointment.manage_token]))
+    token = appointment.manage_token
+    # The booking's page is addressed by its public id; this browser's session may open it.
+    assert response["Location"] == reverse("booking:manage", args=[appointment.public_id])
+    page = client.get(response["Location"]).content.decode()
+    link = f"http://testserver{reverse('booking:manage_open')}#{token}"
+    assert f'href="{link}"' in page  # the link to save carries the code in its fragment only
+    ics = client.get(reverse("booking:manage_ics", args=[appointment.public_id]))
     event = ICal.from_ical(ics.content).walk("VEVENT")[0]
     assert event["UID"] == f"{appointment.public_id}@luukku"
     assert event.decoded("DTSTART") == slot.starts_at
-    client.post(reverse("booking:cancel_by_token", args=[appointment.manage_token]))
+
+    # Later, in another browser: the saved link's page posts the code and lands on the booking.
+    later = Client()
+    assert later.get(reverse("booking:manage", args=[appointment.public_id])).status_code == 404
+    assert later.post(reverse("booking:manage_cancel", args=[appointment.public_id])).status_code == 404
+    wrong = later.post(reverse("booking:manage_open"), {"token": "wrong-token"})
+    assert wrong.status_code == 400 and "Tällä koodilla ei ole varausta" in wrong.content.decode()
+    opened = later.post(reverse("booking:manage_open"), {"token": token})
+    assert opened["Location"] == reverse("booking:manage", args=[appointment.public_id])
+    assert later.get(opened["Location"]).status_code == 200
+    later.post(reverse("booking:manage_cancel", args=[appointment.public_id]))
     assert Appointment.objects.get(pk=appointment.pk).status == "cancelled"
-    assert client.get(reverse("booking:manage", args=["wrong-token"])).status_code == 404
+
+
+def test_the_manage_code_never_appears_in_a_url(client, demo):
+    """Access logs record paths and query strings: every URL of the anonymous journey is code-free."""
+    slot = free_slot("perhekeskus-pika-aika")
+    seen = []
+    booked = client.post(
+        reverse("booking:confirm", args=[slot.pk]), {"name": "Sanna", "phone": "040 765 4321"}
+    )
+    token = Appointment.objects.get(contact_name="Sanna").manage_token
+    seen.append(booked["Location"])
+    page = client.get(booked["Location"]).content.decode()
+    seen += re.findall(r'(?:href|action)="([^"#]*)', page)  # every address the page links or posts to
+    opened = Client().post(reverse("booking:manage_open"), {"token": token})
+    seen.append(opened["Location"])
+    assert seen and all(token not in url for url in seen)
+    assert token in page  # shown to the resident, in the fragment of the link to save
 
 
 def test_identified_service_sends_anonymous_visitor_to_identify(client, demo):

@@ -7,10 +7,9 @@ import pytest
 
 from luukku.booking.demo import SERVICES
 from luukku.carepaths import services
-from luukku.carepaths.demo import TEMPLATES, seed_templates
+from luukku.carepaths.demo import TEMPLATES
 from luukku.carepaths.library_surgery import SURGERY_PATHS
 from luukku.carepaths.models import MeasurementKind, PathTemplate, Phase, TaskKind, TeamTask
-from luukku.identity.personas import seed_organisation
 from luukku.questionnaires import scoring
 from luukku.questionnaires import services as questionnaires
 from luukku.questionnaires.definitions.carepath_forms import WARNING_SIGNS
@@ -102,10 +101,7 @@ def test_diabetes_path_names_the_risk_band_where_routing_starts():
 
 
 @pytest.fixture
-def templates(db):
-    seed_organisation()
-    questionnaires.publish_catalogue()
-    seed_templates()
+def templates(personas):
     return {t.code: t for t in PathTemplate.objects.all()}
 
 

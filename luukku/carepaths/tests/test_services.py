@@ -7,10 +7,8 @@ from django_tasks_db.models import DBTaskResult
 from luukku.booking.services import book, booker_for
 from luukku.booking.tests.factories import booking_service, open_slot
 from luukku.carepaths import services
-from luukku.carepaths.demo import seed_templates
 from luukku.carepaths.models import ClientPath, ClientTask, PathMessage, PathTemplate, TeamTask
 from luukku.carepaths.tasks import remind_task
-from luukku.identity.personas import seed_organisation
 from luukku.questionnaires import services as questionnaires
 from luukku.testing import professional, resident_user
 
@@ -18,10 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True)  # cross-app events are del
 
 
 @pytest.fixture
-def templates():
-    seed_organisation()
-    questionnaires.publish_catalogue()
-    seed_templates()
+def templates(personas):
     return {t.code: t for t in PathTemplate.objects.all()}
 
 

@@ -3,22 +3,14 @@ from django.urls import reverse
 from fhir.resources.R4B.careplan import CarePlan
 
 from luukku.audit.models import AccessLogEntry
-from luukku.carepaths.demo import seed_templates
 from luukku.carepaths.models import ClientPath, TeamTask
 from luukku.identity.personas import BY_KEY
-from luukku.questionnaires import services as questionnaires
 from luukku.testing import sign_in_persona as sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)  # cross-app events are delivered after commit
 
 
-@pytest.fixture
-def demo(personas):
-    questionnaires.publish_catalogue()
-    seed_templates()
-
-
-def test_resident_enrols_and_records_a_measurement(client, demo):
+def test_resident_enrols_and_records_a_measurement(client, personas):
     matti = sign_in(client, "matti")
     listing = client.get(reverse("carepaths:list")).content.decode()
     assert "Tyypin 2 diabeteksen riski" in listing and "Sepelvaltimotaudin seuranta" not in listing
@@ -34,7 +26,7 @@ def test_resident_enrols_and_records_a_measurement(client, demo):
     assert "Työkyvyn tuki" in home
 
 
-def test_questionnaire_task_opens_the_form_and_answer_routes(client, demo):
+def test_questionnaire_task_opens_the_form_and_answer_routes(client, personas):
     matti = sign_in(client, "matti")
     client.post(reverse("carepaths:enrol", args=["diabetesriski"]))
     path = ClientPath.objects.get(person=matti)
@@ -61,7 +53,7 @@ def test_questionnaire_task_opens_the_form_and_answer_routes(client, demo):
     assert "ammattilaisen kanssa" in page and "Riihimäen terveysasema ottaa sinuun yhteyttä." in page
 
 
-def test_measurement_form_names_problems(client, demo):
+def test_measurement_form_names_problems(client, personas):
     matti = sign_in(client, "matti")
     client.post(reverse("carepaths:enrol", args=["diabetesriski"]))
     path = ClientPath.objects.get(person=matti)
@@ -81,7 +73,7 @@ def test_measurement_form_names_problems(client, demo):
     assert path.tasks.get(pk=task.pk).result["systolic"] == 138
 
 
-def test_message_thread_and_team_reply(client, demo):
+def test_message_thread_and_team_reply(client, personas):
     matti = sign_in(client, "matti")
     client.post(reverse("carepaths:enrol", args=["tyokyky"]))
     path = ClientPath.objects.get(person=matti)
@@ -106,7 +98,7 @@ def test_message_thread_and_team_reply(client, demo):
     assert "Soitan huomenna." in client.get(reverse("carepaths:path", args=[path.public_id])).content.decode()
 
 
-def test_professional_starts_and_tailors_a_path(client, demo):
+def test_professional_starts_and_tailors_a_path(client, personas):
     client.login(username="hoitaja.hanna", password="demo-salasana-2026")
     started = client.post(
         reverse("carepaths:team"), {"hetu": BY_KEY["aino"].hetu, "template": "nivustyraleikkaus"}
@@ -128,7 +120,7 @@ def test_professional_starts_and_tailors_a_path(client, demo):
     assert outsider.status_code == 400
 
 
-def test_another_residents_path_is_refused(client, demo):
+def test_another_residents_path_is_refused(client, personas):
     matti = sign_in(client, "matti")
     client.post(reverse("carepaths:enrol", args=["tyokyky"]))
     path = ClientPath.objects.get(person=matti)
@@ -137,7 +129,7 @@ def test_another_residents_path_is_refused(client, demo):
     assert client.get(reverse("carepaths:path", args=[path.public_id])).status_code == 403
 
 
-def test_fhir_care_plan_and_statistics(client, demo):
+def test_fhir_care_plan_and_statistics(client, personas):
     matti = sign_in(client, "matti")
     client.post(reverse("carepaths:enrol", args=["diabetesriski"]))
     path = ClientPath.objects.get(person=matti)
@@ -153,7 +145,7 @@ def test_fhir_care_plan_and_statistics(client, demo):
     assert "Tyypin 2 diabeteksen riski" in stats
 
 
-def test_a_long_reply_is_refused_not_cut_short(client, demo):
+def test_a_long_reply_is_refused_not_cut_short(client, personas):
     matti = sign_in(client, "matti")
     client.post(reverse("carepaths:enrol", args=["tyokyky"]))
     path = ClientPath.objects.get(person=matti)

@@ -14,21 +14,18 @@ from joserfc.jwk import OctKey
 from luukku.audit.models import AccessLogEntry
 from luukku.chat import services
 from luukku.chat.adapters import JitsiVideoRooms, room_name
-from luukku.chat.demo import seed_queues
 from luukku.chat.models import ChatQueue, Conversation
 from luukku.desk.models import WorkItem
-from luukku.identity.personas import BY_KEY, seed_organisation, seed_personas
+from luukku.identity.personas import BY_KEY
+from luukku.web.tests.pictures import png
 
 HKI = ZoneInfo("Europe/Helsinki")
 ALWAYS = {str(day): ["00:00", "24:00"] for day in range(7)}
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
+PNG = png()
 
 
 @pytest.fixture
-def queues(db):
-    seed_organisation()
-    seed_personas()
-    seed_queues()
+def queues(personas):
     return {q.code: q for q in ChatQueue.objects.all()}
 
 
@@ -191,10 +188,7 @@ async def release_connections():
 
 
 @pytest.fixture
-def queues_async(transactional_db, django_user_model):
-    seed_organisation()
-    seed_personas()
-    seed_queues()
+def queues_async(transactional_db, personas, django_user_model):
     ChatQueue.objects.update(hours=ALWAYS)
     from luukku.identity.services import resident_from_register
 

@@ -8,15 +8,13 @@ from django.utils import timezone
 
 from luukku.audit.models import AccessLogEntry
 from luukku.carepaths import services as carepaths
-from luukku.carepaths.demo import seed_templates
 from luukku.consent import services as consent
 from luukku.consent.models import Scope
 from luukku.desk import services
-from luukku.desk.demo import seed_chains
 from luukku.desk.models import ChainTemplate, WorkItem
 from luukku.desk.tasks import escalate_item
 from luukku.identity.models import OrgUnit, Resident
-from luukku.identity.personas import BY_KEY, seed_organisation, seed_personas
+from luukku.identity.personas import BY_KEY
 from luukku.questionnaires import services as questionnaires
 from luukku.questionnaires.models import Response
 
@@ -24,12 +22,7 @@ pytestmark = pytest.mark.django_db(transaction=True)  # cross-app events are del
 
 
 @pytest.fixture
-def demo(django_user_model):
-    seed_organisation()
-    seed_personas()
-    questionnaires.publish_catalogue()
-    seed_templates()
-    seed_chains()
+def demo(personas, django_user_model):
     return {u.username: u for u in django_user_model.objects.all()}
 
 

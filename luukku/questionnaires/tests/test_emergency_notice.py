@@ -3,7 +3,6 @@
 import pytest
 from django.urls import reverse
 
-from luukku.questionnaires import services
 from luukku.questionnaires.definitions.carepath_forms import EMERGENCY_CALL
 from luukku.questionnaires.definitions.catalogue import child_welfare, older_person_concern
 from luukku.questionnaires.fhirq import extension_value, walk
@@ -11,13 +10,8 @@ from luukku.questionnaires.fhirq import extension_value, walk
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(personas):
-    services.publish_catalogue()
-
-
 @pytest.mark.parametrize("key", ["huoli-iakkaasta", "lastensuojeluilmoitus"])
-def test_immediate_danger_shows_an_urgent_call_link(client, demo, key):
+def test_immediate_danger_shows_an_urgent_call_link(client, personas, key):
     url = client.post(reverse("questionnaires:begin", args=[key]))["Location"]
     quiet = client.post(url, {"immediate-danger": "no", "preview": "1"}, HTTP_HX_REQUEST="true")
     assert "tel:112" not in quiet.content.decode()

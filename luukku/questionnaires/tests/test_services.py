@@ -1,4 +1,5 @@
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from django.utils import timezone
@@ -6,7 +7,6 @@ from django.utils import timezone
 from luukku.audit.models import Event
 from luukku.booking.services import book, booker_for, cancel
 from luukku.booking.tests.factories import booking_service, open_slot
-from luukku.identity.personas import seed_organisation
 from luukku.questionnaires import services
 from luukku.questionnaires.definitions.catalogue import findrisc
 from luukku.questionnaires.models import Activation, Definition, Response
@@ -16,9 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def published():
-    seed_organisation()
-    return {d.key: d for d in services.publish_catalogue()}
+def published(personas):
+    return {d.key: d for d in Definition.objects.filter(current=True)}
 
 
 def fill_all(response: Response, raw: dict) -> dict:
@@ -73,8 +72,11 @@ def test_invalid_fhir_is_refused(published):
 def test_notification_without_its_unit_is_refused():
     from django.core.exceptions import ImproperlyConfigured
 
+    from luukku.questionnaires.definitions.catalogue import CATALOGUE
+
+    missing = next(entry for entry in CATALOGUE if entry.recipient_unit)
     with pytest.raises(ImproperlyConfigured, match="recipient unit"):
-        services.publish_catalogue()
+        services.publish_catalogue((replace(missing, recipient_unit="no-such-unit"),))
 
 
 def test_response_keeps_its_version(published):

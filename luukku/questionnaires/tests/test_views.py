@@ -11,17 +11,12 @@ from luukku.questionnaires.models import Response
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(personas):
-    services.publish_catalogue()
-
-
 def begin(client, key: str) -> str:
     location = client.post(reverse("questionnaires:begin", args=[key]))["Location"]
     return location
 
 
-def test_anonymous_child_welfare_notification_reaches_the_social_worker(client, demo):
+def test_anonymous_child_welfare_notification_reaches_the_social_worker(client, personas):
     listing = client.get(reverse("questionnaires:list")).content.decode()
     assert "Lastensuojeluilmoitus" in listing and "Huoli-ilmoitus iäkkäästä henkilöstä" in listing
     url = begin(client, "lastensuojeluilmoitus")
@@ -47,7 +42,7 @@ def test_anonymous_child_welfare_notification_reaches_the_social_worker(client, 
     assert Response.objects.get(pk=response.pk).handled_by.username == "sosiaalityo.saara"
 
 
-def test_other_units_do_not_see_the_notification(client, demo):
+def test_other_units_do_not_see_the_notification(client, personas):
     url = begin(client, "huoli-iakkaasta")
     response = Response.objects.get()
     client.logout()
@@ -60,7 +55,7 @@ def test_other_units_do_not_see_the_notification(client, demo):
     assert url
 
 
-def test_anonymous_response_is_private_to_its_browser(client, demo):
+def test_anonymous_response_is_private_to_its_browser(client, personas):
     from django.test import Client
 
     url = begin(client, "findrisc")
@@ -68,7 +63,7 @@ def test_anonymous_response_is_private_to_its_browser(client, demo):
     assert Client().get(url).status_code == 403
 
 
-def test_resident_fills_findrisc_and_sees_the_risk(client, demo):
+def test_resident_fills_findrisc_and_sees_the_risk(client, personas):
     client.post(reverse("identity:login"), {"persona": "lempi"})
     url = begin(client, "findrisc")
     answers = {
@@ -89,7 +84,7 @@ def test_resident_fills_findrisc_and_sees_the_risk(client, demo):
     assert "FINDRISC: 16 / 26" in done and "Suuri riski" in done
 
 
-def test_htmx_preview_shows_newly_enabled_questions(client, demo):
+def test_htmx_preview_shows_newly_enabled_questions(client, personas):
     client.post(reverse("identity:login"), {"persona": "lempi"})
     url = begin(client, "audit")
     before = client.get(url).content.decode()
@@ -99,7 +94,7 @@ def test_htmx_preview_shows_newly_enabled_questions(client, demo):
     assert not Response.objects.get().answers  # nothing saved by a preview
 
 
-def test_pre_information_after_booking_and_the_doctor_reads_it(client, demo):
+def test_pre_information_after_booking_and_the_doctor_reads_it(client, personas):
     from luukku.booking.demo import seed_booking
     from luukku.booking.models import Service
     from luukku.booking.tests.factories import open_slot
@@ -128,7 +123,7 @@ def test_pre_information_after_booking_and_the_doctor_reads_it(client, demo):
     )
 
 
-def test_someone_elses_form_is_refused(client, demo):
+def test_someone_elses_form_is_refused(client, personas):
     client.post(reverse("identity:login"), {"persona": "aino"})
     url = begin(client, "findrisc")
     client.post(reverse("identity:logout"))
@@ -136,7 +131,7 @@ def test_someone_elses_form_is_refused(client, demo):
     assert client.get(url).status_code == 403
 
 
-def test_professional_reading_a_residents_answers_is_logged(client, demo):
+def test_professional_reading_a_residents_answers_is_logged(client, personas):
     from luukku.testing import resident_user
 
     person = resident_user(age=60, municipality_code="109")
@@ -165,7 +160,7 @@ def test_professional_reading_a_residents_answers_is_logged(client, demo):
     assert "Tyypin 2 diabeteksen riskitesti" in stats
 
 
-def test_fhir_questionnaire_endpoints(client, demo):
+def test_fhir_questionnaire_endpoints(client, personas):
     from fhir.resources.R4B.bundle import Bundle
     from fhir.resources.R4B.questionnaire import Questionnaire
 
@@ -188,7 +183,7 @@ def test_fhir_questionnaire_endpoints(client, demo):
     assert client.get(f"/fhir/QuestionnaireResponse/{response.public_id}").status_code == 404
 
 
-def test_doctor_finds_the_pre_information_from_the_calendar(client, demo):
+def test_doctor_finds_the_pre_information_from_the_calendar(client, personas):
     from luukku.booking.demo import seed_booking
     from luukku.booking.models import Calendar, Service
     from luukku.booking.services import book, booker_for
@@ -232,7 +227,7 @@ def test_doctor_finds_the_pre_information_from_the_calendar(client, demo):
         ("en", "Type 2 diabetes risk test", "Waist circumference at the navel", "Answer this question."),
     ],
 )
-def test_forms_in_swedish_and_english(client, demo, language, title, question, error):
+def test_forms_in_swedish_and_english(client, personas, language, title, question, error):
     client.cookies["django_language"] = language
     url = begin(client, "findrisc")
     page = client.get(url).content.decode()

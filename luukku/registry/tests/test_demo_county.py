@@ -13,6 +13,13 @@ TODAY = dt.date(2026, 11, 23)
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def empty_register():
+    """The generator is checked on an empty register, without the shared test county's personas."""
+    Guardianship.objects.all().delete()
+    RegisterPerson.objects.all().delete()
+
+
 def _snapshot() -> list[tuple]:
     return list(
         RegisterPerson.objects.order_by("hetu").values_list("hetu", "first_names", "municipality_code")

@@ -1,5 +1,6 @@
+from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from luukku.demo.registry import seeders
 from luukku.identity.personas import DEMO_PASSWORD, PERSONAS, PROFESSIONALS
@@ -14,6 +15,11 @@ class Command(BaseCommand):
         parser.add_argument("--size", type=int, default=FULL_SIZE)
 
     def handle(self, *args, size: int, **options) -> None:
+        if not settings.DEMO:
+            raise CommandError(
+                "setup_demo creates test personas and demo accounts with a published password: "
+                "it runs only with LUUKKU_DEMO=1, never on a production database."
+            )
         call_command("migrate", verbosity=0)
         if not has_population():
             call_command("generate_demo_county", size=size)

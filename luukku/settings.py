@@ -257,7 +257,11 @@ LUUKKU_OIDC = {
     "scope": os.environ.get("LUUKKU_OIDC_SCOPE", "openid profile personal_identity_code"),
     # Suomi.fi e-Identification carries the henkilötunnus in this attribute (nationalIdentificationNumber).
     "hetu_claim": os.environ.get("LUUKKU_OIDC_HETU_CLAIM", "urn:oid:1.2.246.21"),
-    "acr_values": os.environ.get("LUUKKU_OIDC_ACR_VALUES", "http://ftn.ficora.fi/2017/loa3"),
+    # Substantial (loa2: bank IDs) or high (loa3: mobile and card certificates), space-separated; the
+    # returned acr must be one of them.
+    "acr_values": os.environ.get(
+        "LUUKKU_OIDC_ACR_VALUES", "http://ftn.ficora.fi/2017/loa2 http://ftn.ficora.fi/2017/loa3"
+    ),
 }
 # Professionals sign in through the county's OpenID provider when its metadata URL is set; the account
 # is the one the county's identity management provisioned over SCIM (/scim/v2/), matched by the stable

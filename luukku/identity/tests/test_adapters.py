@@ -232,3 +232,12 @@ def test_suomifi_mandates_unavailable_is_a_message_not_an_error(client, valtuude
     responses.get(f"{VALTUUDET}/service/hpa/user/register/luukku/{BY_KEY['matti'].hetu}", status=502)
     response = client.get(reverse("identity:mandates_begin"), follow=True)
     assert "Valtuutuspalveluun ei juuri nyt saada yhteyttä" in response.content.decode()
+
+
+def test_residents_with_bank_ids_are_not_refused_by_default():
+    """Social and health care services need substantial assurance (Suomi.fi loa2: bank IDs) at least;
+    high (loa3) is accepted too. Both are asked for and accepted unless LUUKKU_OIDC_ACR_VALUES says so."""
+    from django.conf import settings
+
+    accepted = settings.LUUKKU_OIDC["acr_values"].split()
+    assert accepted == ["http://ftn.ficora.fi/2017/loa2", "http://ftn.ficora.fi/2017/loa3"]

@@ -308,6 +308,14 @@ LUUKKU_SMS = {
     "timeout": float(os.environ.get("LUUKKU_SMS_TIMEOUT", "10")),
 }
 
+# The care record (EHR) that bookings and answered forms are written back to over FHIR (fhir/adapters.py).
+LUUKKU_EHR = {
+    "backend": os.environ.get("LUUKKU_EHR_BACKEND", "local"),
+    "url": os.environ.get("LUUKKU_EHR_URL", ""),
+    "token": os.environ.get("LUUKKU_EHR_TOKEN", ""),
+    "timeout": float(os.environ.get("LUUKKU_EHR_TIMEOUT", "10")),
+}
+
 LUUKKU_VIDEO = {
     "backend": os.environ.get("LUUKKU_VIDEO_BACKEND", "local"),
     "domain": os.environ.get("LUUKKU_VIDEO_DOMAIN", ""),

@@ -10,7 +10,8 @@ from fhir.resources.R4B.slot import Slot as FhirSlot
 from luukku.booking.models import Appointment, Calendar, Slot
 
 STATUS = {Appointment.Status.BOOKED: "booked", Appointment.Status.CANCELLED: "cancelled"}
-TYPE_CODES = {"in_person": "FACE", "phone": "VR", "video": "VR"}  # v3 ActCode encounter classes
+V2_0276 = "http://terminology.hl7.org/CodeSystem/v2-0276"  # the preferred binding of appointmentType
+MODALITY_SYSTEM = "urn:luukku:appointment-type"  # in person, phone, video: not in v2-0276
 
 
 def _service_concept(service) -> dict:
@@ -32,6 +33,10 @@ def schedule(calendar: Calendar, horizon_days: int = 56) -> Schedule:
                     "display": str(calendar.professional),
                 },
                 {"reference": f"Location/{calendar.unit.code}", "display": calendar.unit.name},
+                *[
+                    {"reference": f"HealthcareService/{s.code}", "display": s.name}
+                    for s in sorted(services, key=lambda s: s.code)
+                ],
             ],
             "planningHorizon": {
                 "start": today.isoformat(),
@@ -85,10 +90,8 @@ def appointment(appointment: Appointment) -> FhirAppointment:
             "serviceType": [_service_concept(appointment.service)],
             "appointmentType": {
                 "coding": [
-                    {
-                        "system": "http://terminology.hl7.org/CodeSystem/v3-ActCode",
-                        "code": TYPE_CODES[appointment.service.appointment_type],
-                    }
+                    {"system": V2_0276, "code": "ROUTINE", "display": "Routine appointment"},
+                    {"system": MODALITY_SYSTEM, "code": appointment.service.appointment_type},
                 ],
                 "text": appointment.service.get_appointment_type_display(),
             },

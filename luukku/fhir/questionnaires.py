@@ -12,7 +12,14 @@ STATUS = {Response.Status.IN_PROGRESS: "in-progress", Response.Status.COMPLETED:
 
 
 def questionnaire(definition: Definition) -> Questionnaire:
-    return Questionnaire.model_validate(definition.resource)
+    """The stored resource; a version that is no longer current is retired."""
+    return Questionnaire.model_validate(
+        {**definition.resource, "id": f"{definition.key}-{definition.version}", "status": status(definition)}
+    )
+
+
+def status(definition: Definition) -> str:
+    return "active" if definition.current else "retired"
 
 
 def questionnaire_response(response: Response) -> QuestionnaireResponse:

@@ -1,9 +1,7 @@
-"""FHIR R4 JSON responses: resources validated by fhir.resources (R4B models, wire-compatible with R4)."""
+"""FHIR R4 JSON responses: resources validated by fhir.resources (R4B models, wire-compatible with R4),
+and OperationOutcomes for errors."""
 
-import json
-
-from django.http import HttpRequest, HttpResponse
-from fhir.resources.R4B.bundle import Bundle
+from django.http import HttpResponse
 from fhir.resources.R4B.operationoutcome import OperationOutcome
 from fhir.resources.R4B.resource import Resource
 
@@ -12,26 +10,6 @@ FHIR_JSON = "application/fhir+json; charset=utf-8"
 
 def resource_response(resource: Resource, status: int = 200) -> HttpResponse:
     return HttpResponse(resource.model_dump_json(exclude_none=True), content_type=FHIR_JSON, status=status)
-
-
-def search_bundle(request: HttpRequest, resources: list[Resource]) -> HttpResponse:
-    bundle = Bundle.model_validate(
-        {
-            "resourceType": "Bundle",
-            "type": "searchset",
-            "total": len(resources),
-            "link": [{"relation": "self", "url": request.build_absolute_uri()}],
-            "entry": [
-                {
-                    "fullUrl": request.build_absolute_uri(f"/fhir/{r.get_resource_type()}/{r.id}"),
-                    "resource": json.loads(r.model_dump_json(exclude_none=True)),
-                    "search": {"mode": "match"},
-                }
-                for r in resources
-            ],
-        }
-    )
-    return resource_response(bundle)
 
 
 def _printable(text: str) -> str:

@@ -1,22 +1,20 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
+from .registry import REGISTRY
 
 app_name = "fhir"
 urlpatterns = [
-    path("Schedule/<int:pk>", views.schedule_read, name="schedule"),
-    path("Slot", views.slot_search, name="slot_search"),
-    path("Slot/<int:pk>", views.slot_read, name="slot"),
-    path("Appointment", views.appointment_search, name="appointment_search"),
-    path("Appointment/<str:public_id>", views.appointment_read, name="appointment"),
-    path("Questionnaire", views.questionnaire_search, name="questionnaire_search"),
-    path("Questionnaire/<str:resource_id>", views.questionnaire_read, name="questionnaire"),
-    path("QuestionnaireResponse", views.questionnaire_response_search, name="questionnaire_response_search"),
-    path(
-        "QuestionnaireResponse/<str:public_id>",
-        views.questionnaire_response_read,
-        name="questionnaire_response",
-    ),
-    path("CarePlan", views.care_plan_search, name="care_plan_search"),
-    path("CarePlan/<str:public_id>", views.care_plan_read, name="care_plan"),
+    path("metadata", views.metadata, name="metadata"),
+    path(".well-known/smart-configuration", views.smart_configuration, name="smart_configuration"),
+    path("auth/token", views.smart_token, name="smart_token"),
+]
+for _handler in REGISTRY.values():
+    urlpatterns += [
+        path(_handler.type, views.type_view(_handler), name=f"{_handler.url_name}_search"),
+        path(f"{_handler.type}/<str:resource_id>", views.instance_view(_handler), name=_handler.url_name),
+    ]
+urlpatterns += [
+    path("", views.unknown, name="base"),
+    re_path(r"^(?P<rest>.+)$", views.unknown, name="unknown"),
 ]

@@ -435,6 +435,42 @@ MATRIX: dict[str, list[Case]] = {
             lambda w: f"/fhir/CarePlan?patient=Patient/{w.lempi.public_id}", fhir_health(paula__consent="ok")
         )
     ],
+    "fhir:patient": [
+        Case(lambda w: f"/fhir/Patient/{w.lempi.public_id}", fhir_health(paula="ok", paula__consent="ok"))
+    ],
+    "fhir:patient_search": [
+        Case(lambda w: f"/fhir/Patient?_id={w.lempi.public_id}", fhir_health(paula="ok", paula__consent="ok"))
+    ],
+    "fhir:schedule_search": [Case(lambda w: "/fhir/Schedule", PUBLIC)],
+    "fhir:practitioner": [
+        Case(lambda w: f"/fhir/Practitioner/{w.appointment.slot.calendar.professional_id}", PUBLIC)
+    ],
+    "fhir:practitioner_search": [Case(lambda w: "/fhir/Practitioner", PUBLIC)],
+    "fhir:practitioner_role": [
+        Case(
+            lambda w: f"/fhir/PractitionerRole/{w.appointment.slot.calendar.professional.roles.first().pk}",
+            PUBLIC,
+        )
+    ],
+    "fhir:practitioner_role_search": [Case(lambda w: "/fhir/PractitionerRole", PUBLIC)],
+    "fhir:organization": [Case(lambda w: f"/fhir/Organization/{w.appointment.service.unit.code}", PUBLIC)],
+    "fhir:organization_search": [Case(lambda w: "/fhir/Organization", PUBLIC)],
+    "fhir:location": [Case(lambda w: f"/fhir/Location/{w.appointment.service.unit.code}", PUBLIC)],
+    "fhir:location_search": [Case(lambda w: "/fhir/Location", PUBLIC)],
+    "fhir:healthcare_service": [
+        Case(lambda w: f"/fhir/HealthcareService/{w.appointment.service.code}", PUBLIC)
+    ],
+    "fhir:healthcare_service_search": [Case(lambda w: "/fhir/HealthcareService", PUBLIC)],
+    "fhir:metadata": [Case(lambda w: "/fhir/metadata", PUBLIC)],
+    "fhir:smart_configuration": [Case(lambda w: "/fhir/.well-known/smart-configuration", PUBLIC)],
+    # Machine clients only: a session is no credential here, a request without an assertion is refused.
+    "fhir:smart_token": [Case(lambda w: "/fhir/auth/token", everyone("deny"), method="post")],
+    # The base and unknown types or interactions: a 404 OperationOutcome for everyone.
+    "fhir:base": [Case(lambda w: "/fhir/", everyone("deny"))],
+    "fhir:unknown": [
+        Case(lambda w: "/fhir/Observation", everyone("deny")),
+        Case(lambda w: f"/fhir/Patient/{w.lempi.public_id}/_history", everyone("deny")),
+    ],
     "api:GET /identity/me": [
         Case(
             lambda w: "/api/identity/me",

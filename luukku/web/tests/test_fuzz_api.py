@@ -37,15 +37,25 @@ OPERATIONS = [
 ]
 # FHIR has no schema here: its search parameters (a test below checks that every search is listed).
 FHIR_SEARCHES = {
-    "Slot": ["schedule", "status", "service-type", "start"],
-    "Appointment": ["patient"],
-    "Questionnaire": ["url", "name", "status"],
-    "QuestionnaireResponse": ["patient", "status"],
-    "CarePlan": ["patient"],
+    "Slot": ["schedule", "status", "service-type", "start", "_id", "_count", "_offset", "_sort"],
+    "Appointment": ["patient", "date", "status", "service-type", "practitioner", "_id", "_count", "_sort"],
+    "Questionnaire": ["url", "name", "status", "_id", "_sort"],
+    "QuestionnaireResponse": ["patient", "status", "authored", "_id"],
+    "CarePlan": ["patient", "status", "date", "_id"],
+    "Patient": ["_id", "identifier"],
+    "Schedule": ["_id", "actor", "service-type"],
+    "Practitioner": ["_id", "name", "_count"],
+    "PractitionerRole": ["_id", "practitioner", "organization", "role"],
+    "Organization": ["_id", "name", "identifier", "partof", "_sort"],
+    "Location": ["_id", "name", "identifier", "organization"],
+    "HealthcareService": ["_id", "name", "organization", "active", "service-type"],
 }
 # An unfiltered Questionnaire search renders the whole catalogue (seconds): not what is tested here.
 ALWAYS_GIVEN = {"Questionnaire": {"name"}}
-FHIR_READS = ["Schedule", "Slot", "Appointment", "Questionnaire", "QuestionnaireResponse", "CarePlan"]
+FHIR_READS = [
+    "Schedule", "Slot", "Appointment", "Questionnaire", "QuestionnaireResponse", "CarePlan", "Patient",
+    "Practitioner", "PractitionerRole", "Organization", "Location", "HealthcareService",
+]  # fmt: skip
 ACTORS = ["anonymous", "resident", "professional"]
 FUZZ = settings(
     max_examples=30,
@@ -102,6 +112,19 @@ def world(personas) -> dict:
         "service-type": ["influenssarokotus-65-rmk"],
         "url": ["urn:luukku:questionnaire:audit", "urn:luukku:questionnaire:audit|1"],
         "id": [str(appointment.public_id), "audit-1", *map(str, slots)],
+        "_id": [str(appointment.public_id), str(lempi.public_id), "audit-1", *map(str, slots)],
+        "identifier": [f"urn:oid:1.2.246.21|{BY_KEY['lempi'].hetu}", "urn:luukku:unit|riihimaki"],
+        "date": [timezone.localdate().isoformat()[:7], f"ap{timezone.localdate()}", "ne2026"],
+        "authored": [timezone.localdate().isoformat(), "le2100"],
+        "actor": [f"Practitioner/{riikka.pk}", "Location/riihimaki"],
+        "practitioner": [f"Practitioner/{riikka.pk}"],
+        "organization": ["Organization/riihimaki"],
+        "partof": ["Organization/kanta-hame"],
+        "role": ["nurse", "urn:luukku:role|doctor"],
+        "active": ["true", "false"],
+        "_count": ["0", "1", "2", "500"],
+        "_offset": ["0", "1", "3"],
+        "_sort": ["start", "-date", "name", "-name"],
     }
     return {
         "anonymous": Client(),

@@ -316,6 +316,20 @@ LUUKKU_EHR = {
     "timeout": float(os.environ.get("LUUKKU_EHR_TIMEOUT", "10")),
 }
 
+# Omaolo (luukku/fhir/omaolo.py): assessments are pulled from its FHIR endpoint ("http") or the demo's
+# local examples; "units" names the part of the organisation that handles each service area.
+LUUKKU_OMAOLO = {
+    "backend": os.environ.get("LUUKKU_OMAOLO_BACKEND", "local"),
+    "url": os.environ.get("LUUKKU_OMAOLO_URL", ""),
+    "token": os.environ.get("LUUKKU_OMAOLO_TOKEN", ""),
+    "timeout": float(os.environ.get("LUUKKU_OMAOLO_TIMEOUT", "10")),
+    "units": {"health": "avosairaanhoito", "elderly": "ikaantyneet", "family": "lapsiperheet"},
+}
+
+# Subscription notifications (luukku/fhir/subscriptions.py): POSTed to the subscribers' endpoints
+# ("http") or only logged ("local", the demo).
+LUUKKU_FHIR_NOTIFICATIONS = os.environ.get("LUUKKU_FHIR_NOTIFICATIONS", "local")
+
 LUUKKU_VIDEO = {
     "backend": os.environ.get("LUUKKU_VIDEO_BACKEND", "local"),
     "domain": os.environ.get("LUUKKU_VIDEO_DOMAIN", ""),

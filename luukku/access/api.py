@@ -5,6 +5,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
+from luukku.web.api_errors import errors
 from luukku.web.api_fields import Label
 from luukku.web.routes import Audience, route
 
@@ -24,7 +25,7 @@ class AccessLogOut(Schema):
     basis: Label
 
 
-@router.get("/access-log", response=list[AccessLogOut])
+@router.get("/access-log", response={200: list[AccessLogOut], **errors(401, 403)})
 @route(Audience.RESIDENT, "access_log")
 def my_access_log(request):
     """Who has used the personal data of the person whose matters the resident handles now, and on

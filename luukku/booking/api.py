@@ -9,6 +9,7 @@ from ninja.errors import HttpError
 
 from luukku.identity.rules import Matter, acts_for
 from luukku.web import throttle
+from luukku.web.api_errors import errors
 from luukku.web.api_fields import Day, Email, Id, Phone, Text
 from luukku.web.routes import Audience, route
 from luukku.web.validation import max_length
@@ -91,7 +92,7 @@ def bookable_services(request):
 
 
 @route(Audience.PUBLIC, "none")
-@router.get("/services/{code}/slots", response=list[SlotOut])
+@router.get("/services/{code}/slots", response={200: list[SlotOut], **errors(404, 422)})
 def free_slots(request, code: str, start: Day | None = None, days: int = 7):
     service = get_object_or_404(Service, code=code, active=True)
     first_day = max(start or timezone.localdate(), timezone.localdate())
@@ -102,7 +103,7 @@ def free_slots(request, code: str, start: Day | None = None, days: int = 7):
 
 
 @route(Audience.RESIDENT_OR_ANONYMOUS, "own")
-@router.post("/appointments", response={201: AppointmentOut})
+@router.post("/appointments", response={201: AppointmentOut, **errors(400, 403, 404, 409, 422, 429)})
 def book(request, payload: BookIn):
     """Book a slot. 409 with a reason code when the rules or a full slot refuse it."""
     slot = get_object_or_404(Slot.objects.select_related("service"), pk=payload.slot)
@@ -117,7 +118,7 @@ def book(request, payload: BookIn):
 
 
 @route(Audience.RESIDENT, "own")
-@router.get("/appointments", response=list[AppointmentOut])
+@router.get("/appointments", response={200: list[AppointmentOut], **errors(401)})
 def my_appointments(request):
     booker = _booker(request)
     if booker.person is None:
@@ -130,7 +131,7 @@ def my_appointments(request):
 
 
 @route(Audience.RESIDENT, "own")
-@router.post("/appointments/{public_id}/cancel", response=AppointmentOut)
+@router.post("/appointments/{public_id}/cancel", response={200: AppointmentOut, **errors(403, 404, 409, 422)})
 def cancel(request, public_id: uuid.UUID):
     appointment = get_object_or_404(
         Appointment.objects.select_related("slot", "service"), public_id=public_id

@@ -16,3 +16,10 @@ class ConversationTaken:
 
     conversation_id: int
     user_id: int | None
+
+
+@dataclass(frozen=True)
+class ConversationClosed:
+    """A professional closed it with a summary."""
+
+    conversation_id: int

@@ -34,7 +34,7 @@ from luukku.web.images import clean_picture
 from luukku.web.text import clean_message
 
 from . import client_data
-from .events import ConversationTaken, ConversationWaiting
+from .events import ConversationClosed, ConversationTaken, ConversationWaiting
 from .models import ChatMessage, ChatQueue, Conversation
 
 MAX_ATTACHMENT = MAX_PICTURE_BYTES
@@ -427,6 +427,7 @@ def close(conversation: Conversation, by: AbstractBaseUser, summary: str) -> Non
     _message(conversation, "system", _("The conversation has ended. Thank you."))
     record_event("chat.closed", subject=conversation.person, actor=by, queue=conversation.queue.code)
     events.publish(ConversationTaken(conversation.pk, by.pk))
+    events.publish(ConversationClosed(conversation.pk))
 
 
 def visible_messages(conversation: Conversation, professional: bool) -> QuerySet[ChatMessage]:

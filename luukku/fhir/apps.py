@@ -7,10 +7,17 @@ class FhirConfig(AppConfig):
 
     def ready(self) -> None:
         from luukku.booking.events import AppointmentBooked
+        from luukku.chat.events import ConversationClosed
+        from luukku.demo import registry as demo
+        from luukku.desk.registry import WorkSource, register_work_source
         from luukku.questionnaires.events import QuestionnaireAnswered
         from luukku.web import events
 
-        from . import writeback
+        from . import omaolo, subscriptions, writeback
 
         events.subscribe(AppointmentBooked, "fhir.writeback", writeback.on_appointment_booked)
         events.subscribe(QuestionnaireAnswered, "fhir.writeback", writeback.on_questionnaire_answered)
+        events.subscribe(AppointmentBooked, "fhir.subscriptions", subscriptions.on_appointment_booked)
+        events.subscribe(ConversationClosed, "fhir.writeback", writeback.on_conversation_closed)
+        register_work_source(WorkSource(omaolo.SOURCE, omaolo.close_at_origin))
+        demo.register(demo.Seeder("omaolo", omaolo.seed_demo, demo.SCHEDULES + 1))

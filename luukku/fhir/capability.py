@@ -43,7 +43,10 @@ def capability_statement(base_url: str, token_url: str) -> CapabilityStatement:
             "publisher": "Luukku",
             "kind": "instance",
             "software": {"name": "Luukku"},
-            "implementation": {"description": "Luukku FHIR R4 server (read and search)", "url": base_url},
+            "implementation": {
+                "description": "Luukku FHIR R4 server (read, search, Subscription)",
+                "url": base_url,
+            },
             "fhirVersion": "4.0.1",
             "format": ["json", "application/fhir+json"],
             "implementationGuide": [
@@ -54,7 +57,9 @@ def capability_statement(base_url: str, token_url: str) -> CapabilityStatement:
                 {
                     "mode": "server",
                     "documentation": (
-                        "Read-only. Client data (Patient, Appointment, QuestionnaireResponse, CarePlan) "
+                        "Read and search; Subscription (rest-hook, new bookings) is created, read and "
+                        "deleted by SMART machine clients. Client data (Patient, Appointment, "
+                        "QuestionnaireResponse, CarePlan) "
                         "follows the access policy and is access-logged; unknown search parameters are "
                         "ignored unless Prefer: handling=strict."
                     ),

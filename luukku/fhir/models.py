@@ -1,5 +1,7 @@
 """Write-back to the care record (EHR): what is queued for it, and the demo's local copy of the record."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -90,3 +92,56 @@ class UsedAssertion(models.Model):
 
     def __str__(self) -> str:
         return self.jti
+
+
+class OmaoloAssessment(models.Model):
+    """A symptom or service assessment a resident made in the national Omaolo service, as it arrived
+    (a QuestionnaireResponse), and the queue item it became. Stored once per Omaolo id: importing the
+    same assessment again changes nothing."""
+
+    class Urgency(models.TextChoices):
+        EMERGENCY = "emergency", _("emergency")
+        URGENT = "urgent", _("urgent")
+        NON_URGENT = "non-urgent", _("non-urgent")
+        SELF_CARE = "self-care", _("self-care")
+
+    omaolo_id = models.CharField(max_length=64, unique=True)
+    person = models.ForeignKey("identity.Resident", on_delete=models.PROTECT, related_name="+")
+    title = models.CharField(max_length=200)
+    urgency = models.CharField(max_length=12, choices=Urgency.choices)
+    resource = models.JSONField()
+    authored_at = models.DateTimeField()
+    imported_at = models.DateTimeField(default=timezone.now)
+    handled_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"omaolo:{self.omaolo_id}"
+
+
+class Subscription(models.Model):
+    """An EHR's standing request (FHIR R4 Subscription, rest-hook): when an appointment matching
+    `criteria` is booked, POST to `endpoint` with `headers`; an empty body, or an id-only notification
+    Bundle when `payload` is application/fhir+json. Owned by the machine client that created it."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("active")
+        ERROR = "error", _("error")
+        OFF = "off", _("off")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    client = models.ForeignKey(SmartClient, on_delete=models.CASCADE, related_name="subscriptions")
+    criteria = models.CharField(max_length=500)
+    reason = models.CharField(max_length=200)
+    endpoint = models.URLField(max_length=500)
+    headers = models.JSONField(default=list, blank=True)
+    payload = models.CharField(max_length=40, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    end = models.DateTimeField(null=True, blank=True)
+    failures = models.PositiveIntegerField(default=0)
+    error = models.CharField(max_length=200, blank=True)
+    base_url = models.CharField(max_length=300)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.criteria} -> {self.endpoint}"

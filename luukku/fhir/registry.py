@@ -39,14 +39,26 @@ class Handler:
     params: tuple[Param, ...] = ()
     sorts: tuple[str, ...] = ()
     required: tuple[str, ...] = field(default=())  # one of these must be given (client data: the patient)
+    create: Callable[[HttpRequest, object], Stamped] | None = None  # the parsed JSON body; raises Refused
+    delete: Callable[[HttpRequest, str], bool] | None = None  # False: not known (or not the caller's)
+    machine_only: bool = False  # only SMART machine clients (a bearer token), never a session
 
     @property
     def interactions(self) -> list[str]:
-        return ["read", "search-type"] if self.search else ["read"]
+        found = ["read", "search-type"] if self.search else ["read"]
+        return found + (["create"] if self.create else []) + (["delete"] if self.delete else [])
 
     @property
     def declared(self) -> dict[str, str]:
         return {p.name: p.type for p in self.params}
+
+
+class Refused(ValueError):
+    """A create that cannot be accepted: answered with an OperationOutcome of this status and code."""
+
+    def __init__(self, message: str, code: str = "invalid", status: int = 400) -> None:
+        super().__init__(message)
+        self.code, self.status = code, status
 
 
 REGISTRY: dict[str, Handler] = {}

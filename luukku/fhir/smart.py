@@ -25,7 +25,7 @@ ALGORITHMS = ["RS384", "ES384", "RS256", "ES256"]
 TOKEN_LIFETIME = dt.timedelta(minutes=5)
 MAX_ASSERTION_LIFETIME = dt.timedelta(minutes=5)
 _SCOPE = re.compile(r"system/(?P<type>\*|[A-Z][A-Za-z]{1,40})\.(?P<perms>read|write|\*|c?r?u?d?s?)")
-INTERACTION_PERMISSION = {"read": "r", "search-type": "s"}
+INTERACTION_PERMISSION = {"read": "r", "search-type": "s", "create": "c", "delete": "d"}
 
 
 class SmartError(Exception):

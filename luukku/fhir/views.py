@@ -3,8 +3,10 @@ instance's read, POST [type]/_search, the CapabilityStatement, and an OperationO
 else. Client data goes through the access policy in the handlers (handlers/); these views only speak
 the protocol: methods (405), formats (406, 415), search parsing (400), not found (404), conditional read.
 
-The views are exempt from CSRF: they change nothing, and a POST other than _search answers 405."""
+The views are exempt from CSRF: a session changes nothing here (a POST other than _search answers 405);
+the writes a handler declares (create, delete: Subscription) take a SMART bearer token only."""
 
+import json
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -14,8 +16,8 @@ from luukku.web.routes import Audience, route
 
 from . import handlers  # noqa: F401  (registers the handlers)
 from .capability import capability_statement
-from .protocol import FORM, resource_response, search_response, unacceptable, unsupported_body
-from .registry import REGISTRY, Handler
+from .protocol import FORM, JSON_FORMATS, resource_response, search_response, unacceptable, unsupported_body
+from .registry import REGISTRY, Handler, Refused
 from .responses import FHIR_JSON, outcome
 from .search import SearchError, parse_query
 from .smart import ALGORITHMS, SmartError, allows, bearer, issue_token
@@ -24,7 +26,7 @@ View = Callable[..., HttpResponse]
 
 
 def _not_allowed(allowed: str) -> HttpResponse:
-    response = outcome(405, "not-supported", "this server is read-only here: use " + allowed)
+    response = outcome(405, "not-supported", "this interaction is not supported here: use " + allowed)
     response["Allow"] = allowed
     return response
 
@@ -39,6 +41,10 @@ def _authorized(request: HttpRequest, handler: Handler, interaction: str) -> Htt
         response["WWW-Authenticate"] = f'Bearer error="{error.error}"'
         return response
     if grant is None:
+        if handler.machine_only:
+            response = outcome(401, "login", f"{handler.type} is for machine clients with a bearer token")
+            response["WWW-Authenticate"] = "Bearer"
+            return response
         return None
     if not allows(grant.scopes, handler.type, interaction):
         response = outcome(
@@ -47,7 +53,43 @@ def _authorized(request: HttpRequest, handler: Handler, interaction: str) -> Htt
         response["WWW-Authenticate"] = 'Bearer error="insufficient_scope"'
         return response
     request.user = grant.client.user
+    request.smart_client = grant.client
     return None
+
+
+def _allowed(handler: Handler, instance: bool) -> str:
+    if instance:
+        return ", ".join(["GET"] + (["DELETE"] if handler.delete else []))
+    return ", ".join((["GET"] if handler.search else []) + (["POST"] if handler.create else []))
+
+
+def _create(handler: Handler, request: HttpRequest) -> HttpResponse:
+    if refused := (
+        unacceptable(request)
+        or unsupported_body(request, JSON_FORMATS)
+        or _authorized(request, handler, "create")
+    ):
+        return refused
+    try:
+        body = json.loads(request.body or b"null")
+    except ValueError:
+        return outcome(400, "structure", "the body is not JSON")
+    try:
+        created = handler.create(request, body)
+    except Refused as refused:
+        return outcome(refused.status, refused.code, str(refused))
+    response = resource_response(request, created)
+    response.status_code = 201
+    response["Location"] = request.build_absolute_uri(f"/fhir/{handler.type}/{created.id}")
+    return response
+
+
+def _delete(handler: Handler, request: HttpRequest, resource_id: str) -> HttpResponse:
+    if refused := unacceptable(request) or _authorized(request, handler, "delete"):
+        return refused
+    if not handler.delete(request, resource_id):
+        return outcome(404, "not-found", f"{handler.type}/{resource_id} is not known or not yours")
+    return HttpResponse(status=204)
 
 
 def _search(handler: Handler, request: HttpRequest, pairs: list[tuple[str, str]]) -> HttpResponse:
@@ -66,8 +108,10 @@ def type_view(handler: Handler) -> View:
     @route(handler.audience, handler.category)
     @csrf_exempt
     def view(request: HttpRequest) -> HttpResponse:
-        if request.method not in ("GET", "HEAD"):
-            return _not_allowed("GET")
+        if request.method == "POST" and handler.create:
+            return _create(handler, request)
+        if request.method not in ("GET", "HEAD") or not handler.search:
+            return _not_allowed(_allowed(handler, instance=False))
         if refused := unacceptable(request) or _authorized(request, handler, "search-type"):
             return refused
         return _search(handler, request, list(request.GET.items()))
@@ -81,8 +125,8 @@ def instance_view(handler: Handler) -> View:
     @csrf_exempt
     def view(request: HttpRequest, resource_id: str) -> HttpResponse:
         if resource_id == "_search":
-            if request.method != "POST":
-                return _not_allowed("POST")
+            if request.method != "POST" or not handler.search:
+                return _not_allowed("POST" if handler.search else _allowed(handler, instance=True))
             refused = (
                 unacceptable(request)
                 or unsupported_body(request, {FORM})
@@ -92,8 +136,10 @@ def instance_view(handler: Handler) -> View:
                 return refused
             pairs = [*request.GET.items(), *request.POST.items()]
             return _search(handler, request, pairs)
+        if request.method == "DELETE" and handler.delete:
+            return _delete(handler, request, resource_id)
         if request.method not in ("GET", "HEAD"):
-            return _not_allowed("GET")
+            return _not_allowed(_allowed(handler, instance=True))
         if refused := unacceptable(request) or _authorized(request, handler, "read"):
             return refused
         found = handler.read(request, resource_id)
@@ -149,7 +195,10 @@ def smart_configuration(request: HttpRequest) -> HttpResponse:
             "grant_types_supported": ["client_credentials"],
             "token_endpoint_auth_methods_supported": ["private_key_jwt"],
             "token_endpoint_auth_signing_alg_values_supported": ALGORITHMS,
-            "scopes_supported": [f"system/{t}.rs" for t in sorted(REGISTRY)] + ["system/*.rs"],
+            "scopes_supported": [
+                f"system/{t}.{'cruds' if REGISTRY[t].create else 'rs'}" for t in sorted(REGISTRY)
+            ]
+            + ["system/*.rs"],
             "capabilities": ["client-confidential-asymmetric", "permission-v1", "permission-v2"],
         }
     )

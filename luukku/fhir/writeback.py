@@ -1,4 +1,4 @@
-"""Write-back: bookings, answered forms and care plans reach the care record (EHR) over FHIR.
+"""Write-back: bookings, answered forms, care plans and chat summaries reach the care record (EHR) over FHIR.
 
 `enqueue()` queues a resource (after the change commits, by the events of the apps that own the data);
 the `push` task builds the resource from the current data, names the patient by henkilötunnus (the EHR
@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from luukku.booking.models import Appointment
 from luukku.carepaths.models import ClientPath
+from luukku.chat.models import Conversation
 from luukku.identity.models import Resident
 from luukku.questionnaires.models import Response as QuestionnaireResponseModel
 
@@ -26,7 +27,7 @@ MAX_ATTEMPTS = 6
 IDENTIFIER_SYSTEM = "urn:luukku:{kind}"
 
 
-WRITTEN_BACK = {"Appointment", "QuestionnaireResponse", "CarePlan"}
+WRITTEN_BACK = {"Appointment", "QuestionnaireResponse", "CarePlan", "Communication"}
 
 
 def _by_henkilotunnus(node: object, person: Resident) -> object:
@@ -108,6 +109,13 @@ def on_questionnaire_answered(event) -> None:
     response = QuestionnaireResponseModel.objects.filter(pk=event.response_id, person__isnull=False).first()
     if response is not None:
         enqueue("QuestionnaireResponse", str(response.public_id))
+
+
+def on_conversation_closed(event) -> None:
+    """A closed chat with an identified resident: its summary and transcript go to the care record."""
+    conversation = Conversation.objects.filter(pk=event.conversation_id, person__isnull=False).first()
+    if conversation is not None:
+        enqueue("Communication", str(conversation.public_id))
 
 
 def care_plan_changed(path: ClientPath) -> None:

@@ -6,6 +6,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
+from luukku.web.api_errors import errors
 from luukku.web.routes import Audience, route
 
 from . import services
@@ -41,7 +42,7 @@ def _person(resident, basis: str | None = None) -> PersonOut:
     return PersonOut(id=resident.public_id, name=resident.full_name, age=resident.age(), basis=basis)
 
 
-@router.get("/me", response=MeOut)
+@router.get("/me", response={200: MeOut, **errors(401, 403)})
 @route(Audience.RESIDENT, "own")
 def me(request):
     """The signed-in resident, whose matters they handle now, and whom they may act for."""
@@ -54,7 +55,7 @@ def me(request):
     )
 
 
-@router.post("/acting-for", response=PersonOut)
+@router.post("/acting-for", response={200: PersonOut, **errors(400, 401, 403, 422)})
 @route(Audience.RESIDENT, "own")
 def switch(request, payload: SwitchIn):
     _resident(request)

@@ -2,6 +2,7 @@ import datetime as dt
 
 from ninja import Router, Schema
 
+from luukku.web.api_errors import errors
 from luukku.web.api_fields import Text
 from luukku.web.routes import Audience, route
 
@@ -21,7 +22,7 @@ class HetuCheck(Schema):
 
 
 @route(Audience.PUBLIC, "none")
-@router.post("/hetu/check", response=HetuCheck, auth=None)
+@router.post("/hetu/check", response={200: HetuCheck, **errors(400, 403, 422)}, auth=None)
 def check_hetu(request, payload: HetuIn) -> HetuCheck:
     """Validate a personal identity code (format, date and check character); nothing is stored or logged."""
     try:

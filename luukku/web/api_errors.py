@@ -1,17 +1,44 @@
 """The JSON API's error answers in the caller's language: a 422 lists each refused field with a
 message a person understands; ninja's own English messages (unparsable body, not found, not signed in)
-are translated too."""
+are translated too. Every operation documents the error answers it gives (`errors(…)` in its `response=`),
+and a 401 carries `WWW-Authenticate` (the API's credential is the session cookie of a sign-in)."""
 
 import typing
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from pydantic_core.core_schema import ErrorType
 
 PYDANTIC_ERRORS = frozenset(typing.get_args(ErrorType))
+WWW_AUTHENTICATE = 'Session realm="Luukku"'
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class FieldErrorOut(Schema):
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class ValidationErrorOut(Schema):
+    detail: list[FieldErrorOut]
+
+
+class ThrottledOut(Schema):
+    detail: str
+    retry_after: int
+
+
+def errors(*codes: int) -> dict[int, type[Schema]]:
+    """The error answers of an operation for its `response=`: 422 lists the refused fields, 429 says when
+    to try again, the others carry a `detail` message in the caller's language."""
+    return {code: {422: ValidationErrorOut, 429: ThrottledOut}.get(code, ErrorOut) for code in codes}
 
 
 def _message(error: dict[str, Any]) -> str:
@@ -64,7 +91,10 @@ def _http_error(api: NinjaAPI, request: HttpRequest, exc: HttpError) -> HttpResp
         message = _("The request body is not valid JSON.")
     elif isinstance(exc, AuthenticationError):
         message = _("Sign in first.")
-    return api.create_response(request, {"detail": message}, status=exc.status_code)
+    response = api.create_response(request, {"detail": message}, status=exc.status_code)
+    if exc.status_code == 401:
+        response["WWW-Authenticate"] = WWW_AUTHENTICATE
+    return response
 
 
 def _not_found(api: NinjaAPI, request: HttpRequest, exc: Http404) -> HttpResponse:

@@ -12,6 +12,7 @@ declared but missing from MATRIX fails the suite, as does a route that is not de
 """
 
 import json
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -465,6 +466,9 @@ MATRIX: dict[str, list[Case]] = {
     "fhir:smart_configuration": [Case(lambda w: "/fhir/.well-known/smart-configuration", PUBLIC)],
     # Machine clients only: a session is no credential here, a request without an assertion is refused.
     "fhir:smart_token": [Case(lambda w: "/fhir/auth/token", everyone("deny"), method="post")],
+    # Machine clients only (a SMART bearer token): a session gets 401.
+    "fhir:subscription_search": [Case(lambda w: "/fhir/Subscription", everyone("deny"), method="json")],
+    "fhir:subscription": [Case(lambda w: f"/fhir/Subscription/{uuid.uuid4()}", everyone("deny"))],
     # The base and unknown types or interactions: a 404 OperationOutcome for everyone.
     "fhir:base": [Case(lambda w: "/fhir/", everyone("deny"))],
     "fhir:unknown": [

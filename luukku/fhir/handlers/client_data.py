@@ -15,6 +15,7 @@ from luukku.booking import client_data as booking_data
 from luukku.booking.models import Appointment
 from luukku.carepaths import client_data as carepath_data
 from luukku.carepaths.models import ClientPath
+from luukku.chat.models import Conversation
 from luukku.identity.models import Resident
 from luukku.questionnaires import client_data as questionnaire_data
 from luukku.questionnaires.models import Response as QuestionnaireResponseModel
@@ -22,6 +23,7 @@ from luukku.web.routes import Audience
 
 from .. import booking as booking_mapping
 from .. import carepaths as carepaths_mapping
+from .. import chat as chat_mapping
 from .. import directory
 from .. import questionnaires as questionnaires_mapping
 from ..protocol import Stamped, stamp
@@ -342,4 +344,9 @@ def for_write_back(resource_type: str, key: str) -> tuple[Stamped, Resident | No
     if resource_type == "CarePlan":
         path = _paths().get(public_id=key)
         return _stamp_path(path), path.person
+    if resource_type == "Communication":  # a closed chat: written back, not served
+        conversation = Conversation.objects.select_related("queue", "person").get(public_id=key)
+        communication = chat_mapping.communication(conversation)
+        profile = "http://hl7.org/fhir/StructureDefinition/Communication"
+        return stamp(communication, profile, conversation.closed_at), conversation.person
     raise ValueError(resource_type)

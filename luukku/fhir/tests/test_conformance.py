@@ -116,6 +116,7 @@ SAMPLES: dict[str, dict[str, Callable[[World], str]]] = {
     },
 }
 RESULT_PARAMETERS = {"_count", "_offset", "_sort"}
+MACHINE_ONLY = {"Subscription"}
 
 
 @pytest.fixture
@@ -152,10 +153,12 @@ def test_the_capability_statement_is_walked_end_to_end(walk):
     answer = Client().get("/fhir/metadata")
     statement = CapabilityStatement.model_validate_json(answer.content)
     declared_types = statement.rest[0].resource
-    assert {r.type for r in declared_types} == set(SAMPLES)
+    assert {r.type for r in declared_types} == set(SAMPLES) | MACHINE_ONLY
     for declared_model in declared_types:
         declared = declared_model.model_dump(mode="json", exclude_none=True)
         kind = declared["type"]
+        if kind in MACHINE_ONLY:
+            continue  # walked with a SMART client in test_subscriptions.py
         samples = SAMPLES[kind]
         client_data = "patient" in samples or kind == "Patient"
         clients = [professional, resident] if client_data else [Client()]

@@ -96,3 +96,53 @@ def test_a_vanished_resource_is_not_retried():
     assert writeback.push.call(queued.pk) == "gone"
     queued.refresh_from_db()
     assert queued.status == "failed"
+
+
+def test_a_closed_chat_reaches_the_ehr_as_a_communication(
+    personas, django_user_model, django_capture_on_commit_callbacks
+):
+    from fhir.resources.R4B.communication import Communication
+
+    from luukku.chat import services as chat
+    from luukku.chat.tests.factories import open_queue
+    from luukku.identity.personas import BY_KEY
+    from luukku.identity.services import resident_from_register
+
+    matti = resident_from_register(BY_KEY["matti"].hetu)
+    matti.user = django_user_model.objects.create(username="matti")
+    matti.save(update_fields=["user"])
+    riikka = django_user_model.objects.get(username="hoitaja.riikka")
+    with django_capture_on_commit_callbacks(execute=True):
+        conversation = chat.start(open_queue(), matti, matti.user)
+        chat.take(conversation, riikka)
+        chat.post(conversation, matti.user, "Kurkku on kipeä.", as_professional=False)
+        chat.post(conversation, riikka, "Kysyn lääkäriltä", as_professional=True, internal=True)
+        chat.post(conversation, riikka, "Varataan näyte.", as_professional=True)
+        assert not WriteBack.objects.filter(resource_type="Communication").exists()  # not before closing
+        chat.close(conversation, riikka, "Angiinaepäily, ohjattu näytteenottoon.")
+    queued = WriteBack.objects.get(resource_type="Communication")
+    assert queued.resource_key == str(conversation.public_id)
+    assert _push_all() == ["sent"]
+    record = LocalEhrRecord.objects.get(identifier=f"urn:luukku:communication|{conversation.public_id}")
+    sent = record.resource
+    Communication.model_validate(sent)
+    assert sent["subject"]["identifier"] == {"system": HETU, "value": matti.hetu}
+    assert sent["payload"][0]["contentString"] == "Angiinaepäily, ohjattu näytteenottoon."
+    transcript = sent["payload"][1]["contentString"]
+    assert "Kurkku on kipeä." in transcript and "Varataan näyte." in transcript
+    assert "Kysyn lääkäriltä" not in transcript  # a consultation between professionals stays out
+    assert sent["status"] == "completed" and sent["sender"]["reference"].startswith("Practitioner/")
+
+
+def test_an_anonymous_chat_is_not_written_back(
+    personas, django_user_model, django_capture_on_commit_callbacks
+):
+    from luukku.chat import services as chat
+    from luukku.chat.tests.factories import open_queue
+
+    riikka = django_user_model.objects.get(username="hoitaja.riikka")
+    with django_capture_on_commit_callbacks(execute=True):
+        conversation = chat.start(open_queue(), None, None)
+        chat.take(conversation, riikka)
+        chat.close(conversation, riikka, "Neuvottu.")
+    assert not WriteBack.objects.filter(resource_type="Communication").exists()

@@ -33,6 +33,8 @@ if not SECRET_KEY:
         raise RuntimeError("LUUKKU_SECRET_KEY must be set when LUUKKU_DEMO and LUUKKU_DEBUG are off")
     SECRET_KEY = "luukku-demo-only-not-for-production"  # noqa: S105 - demo/test default, refused above
 
+# The address residents reach Luukku at: the links in text messages and e-mails start with it.
+LUUKKU_PUBLIC_URL = os.environ.get("LUUKKU_PUBLIC_URL", "http://localhost:8000")
 ALLOWED_HOSTS = env_list("LUUKKU_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("LUUKKU_CSRF_TRUSTED_ORIGINS")
 

@@ -7,6 +7,7 @@ class AssessmentConfig(AppConfig):
 
     def ready(self) -> None:
         from luukku.audit.services import register_event_labels
+        from luukku.chat import shared
         from luukku.demo import registry as demo
         from luukku.questionnaires.events import QuestionnaireAnswered
         from luukku.questionnaires.registry import register_result_page
@@ -14,6 +15,7 @@ class AssessmentConfig(AppConfig):
 
         from .definition import KEY
         from .event_labels import EVENT_LABELS
+        from .presentation import shared_with_chat
         from .services import on_questionnaire_answered, publish
 
         events.subscribe(QuestionnaireAnswered, "assessment.result", on_questionnaire_answered)
@@ -22,3 +24,4 @@ class AssessmentConfig(AppConfig):
             demo.Seeder("care-need assessment", lambda: f"rule set v{publish().version}", demo.CONTENT + 1)
         )
         register_event_labels(EVENT_LABELS)
+        shared.register_source("assessment_response", shared_with_chat)

@@ -4,6 +4,7 @@ and, for a professional's phone assessment, the answers that led to the recommen
 from dataclasses import dataclass
 
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from luukku.chat import services as chat
 from luukku.chat.models import ChatQueue
@@ -80,3 +81,21 @@ def result_context(outcome: Result, response, language: str | None = None) -> di
         context["rows"] = rendering.summary(resource, answers, language)
         context["deciding"] = deciding_answers(resource, rule, answers, language)
     return context
+
+
+def shared_with_chat(request, public_id: str) -> dict | None:
+    """The assessment's answers for the nurse of the chat the resident starts from the result page
+    (chat.shared): only the resident's own or this browser's assessment, in the resident's language."""
+    from luukku.identity.services import is_uuid
+    from luukku.questionnaires.views import own_response
+
+    if not is_uuid(public_id):
+        return None
+    response = own_response(request, public_id)  # PermissionDenied / 404 for anyone else's
+    outcome = Result.objects.filter(response=response).first()
+    if outcome is None:
+        return None
+    language = (get_language() or "fi")[:2]
+    rows = [{"question": str(_("Urgency")), "answer": str(outcome.get_urgency_display())}]
+    rows += rendering.summary(response.definition.resource, response.answers, language)
+    return {"title": str(_("Care-need assessment")), "rows": rows}

@@ -16,29 +16,25 @@ class BookingConfig(AppConfig):
         from luukku.audit.services import register_event_labels
         from luukku.consent import export
         from luukku.demo import registry as demo
-        from luukku.desk.registry import ClientSection, register_client_section, register_service_use
+        from luukku.desk.registry import (
+            ClientSection,
+            register_client_section,
+            register_phone_source,
+            register_service_use,
+        )
         from luukku.questionnaires.registry import register_service_event_source
         from luukku.web import portal
 
         from . import client_data, work
         from .demo import seed_booking
         from .event_labels import EVENT_LABELS
-        from .services import appointments_of, latest_contact_phone, upcoming_of
+        from .services import appointments_of, latest_contact, upcoming_of
 
         work.connect()
         register_service_event_source("appointment", client_data.service_event_of_appointment)
         demo.register(demo.Seeder("booking", lambda: f"{seed_booking()} new bookable slots", demo.SCHEDULES))
         register_service_use("booking.booked")
-        register_client_section(
-            ClientSection(
-                "phone",
-                _("Phone number last given"),
-                Category.BASIC,
-                "booking/_client360_phone.html",
-                lambda client: [phone] if (phone := latest_contact_phone(client)) else [],
-                order=10,
-            )
-        )
+        register_phone_source("booking", latest_contact)
         register_client_section(
             ClientSection(
                 "appointments",

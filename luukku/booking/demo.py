@@ -48,6 +48,8 @@ SERVICES = (
             "name_sv": "Influensavaccination för 65 år fyllda (Riihimäki)",
             "name_en": "Influenza vaccination for people aged 65+ (Riihimäki)",
             "description": "Maksuton kausi-influenssarokotus Riihimäen terveysasemalla.",
+            "description_sv": "Avgiftsfri säsongsinfluensavaccination på Riihimäki hälsostation.",
+            "description_en": "Free seasonal influenza vaccination at Riihimäki health centre.",
             "location": "Riihimäen terveysasema, Hämeenaukio 1",
             "duration_minutes": 5,
             "capacity": 3,
@@ -64,6 +66,8 @@ SERVICES = (
             "name_sv": "Sjukskötarmottagning",
             "name_en": "Nurse appointment",
             "description": "Esimerkiksi ompeleiden poisto, verenpaineen seuranta tai haavanhoito.",
+            "description_sv": "Till exempel borttagning av stygn, blodtrycksuppföljning eller sårvård.",
+            "description_en": "For example removing stitches, following blood pressure or wound care.",
             "location": "Hämeenlinnan terveysasema, Viipurintie 1–3",
             "duration_minutes": 20,
         },
@@ -76,6 +80,8 @@ SERVICES = (
             "name_sv": "Tandgranskning för barn",
             "name_en": "Dental check-up for a child",
             "description": "Alle 18-vuotiaan hammastarkastus. Huoltaja voi varata ajan lapselleen.",
+            "description_sv": "Tandgranskning för barn under 18 år. En vårdnadshavare kan boka tiden.",
+            "description_en": "Dental check-up for under-18s. A guardian can book the time.",
             "location": "Hämeenlinnan hammashoitola",
             "duration_minutes": 30,
             "max_age": 17,
@@ -91,6 +97,10 @@ SERVICES = (
             "name_en": "Child health clinic check-up",
             "description": "Terveydenhoitajan tarkastus 1, 1½, 2, 3, 4, 5 ja 6 vuoden iässä. "
             "Huoltaja varaa ajan.",
+            "description_sv": "Hälsovårdarens granskning vid 1, 1½, 2, 3, 4, 5 och 6 års ålder. "
+            "Vårdnadshavaren bokar tiden.",
+            "description_en": "The public health nurse's check at 1, 1½, 2, 3, 4, 5 and 6 years. "
+            "A guardian books the time.",
             "location": "Hämeenlinnan perhekeskus, lastenneuvola",
             "duration_minutes": 45,
             "target_ages_months": [12, 18, 24, 36, 48, 60, 72],
@@ -119,6 +129,8 @@ SERVICES = (
             "name_sv": "Läkarens videomottagning",
             "name_en": "Doctor's video appointment",
             "description": "Täytä esitietolomake ennen vastaanottoa.",
+            "description_sv": "Fyll i förhandsblanketten före mottagningen.",
+            "description_en": "Fill in the pre-information form before the appointment.",
             "appointment_type": "video",
             "duration_minutes": 20,
             "required_questionnaire": "esitiedot",
@@ -151,6 +163,10 @@ SERVICES = (
             "name_en": "Adult social work advice",
             "description": "Puhelinaika esimerkiksi toimeentulo- ja asumisasioissa. "
             "Voit varata kirjautumatta.",
+            "description_sv": "Telefontid till exempel i frågor om utkomst och boende. "
+            "Du kan boka utan inloggning.",
+            "description_en": "A phone appointment for example about income support and housing. "
+            "You can book without signing in.",
             "appointment_type": "phone",
             "duration_minutes": 30,
             "requires_authentication": False,

@@ -21,7 +21,10 @@ REASONS = {
     "too_young": _("This service is for people aged %(min_age)s or more."),
     "too_old": _("This service is for people aged %(max_age)s or less."),
     "not_due": _("This check-up is booked at the ages it is due."),
-    "campaign": _("There is already a booking in this campaign. Change or cancel it instead."),
+    "campaign": _(
+        "You already have a booked time for this. One time is enough: you can change or cancel the time "
+        "you have."
+    ),
     "past": _("This time has already passed. Choose another time."),
     "full": _("This time was just booked by someone else. Choose another time."),
     "deadline": _(

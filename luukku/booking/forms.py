@@ -16,8 +16,9 @@ class ContactForm(CheckedForm):
     phone = forms.CharField(
         label=_("Mobile phone for text messages"),
         max_length=PHONE_INPUT_LENGTH,
-        required=False,
-        help_text=_("The confirmation and a reminder the day before are sent here."),
+        help_text=_(
+            "Required: the confirmation, a link to your booking and a reminder the day before are sent here."
+        ),
     )
     email = forms.EmailField(
         label=_("E-mail (optional)"), max_length=max_length(Appointment, "contact_email"), required=False
@@ -30,7 +31,6 @@ class ContactForm(CheckedForm):
         self.fields["email"].widget.attrs.update({"autocomplete": "email"})
         if anonymous:
             self.fields["name"].required = True
-            self.fields["phone"].required = True
             self.fields["name"].help_text = _("A first name or a nickname is enough.")
             self.fields["name"].widget.attrs.update({"autocomplete": "name"})
         else:

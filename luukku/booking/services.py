@@ -8,12 +8,15 @@ simultaneous bookings can neither over-book a slot nor book a person twice.
 import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from luukku.access.categories import Action
 from luukku.access.policy import category_of_unit, require
@@ -131,7 +134,43 @@ def bookable_services(booker: Booker, on: dt.date, search: str = "", unit_code: 
             | Q(name_en__icontains=word)
             | Q(description__icontains=word)
         )
-    return [s for s in services if refusal_for(s, booker, on) is None]
+    bookable = [s for s in services if refusal_for(s, booker, on) is None]
+    home = booker.person.municipality_code if booker.person is not None else ""
+    return nearest_first(bookable, home)
+
+
+def nearest_first(services: list[Service], municipality_code: str) -> list[Service]:
+    """Services of units serving the resident's home municipality first, then the rest; by name within
+    each (stable: the caller's order is kept). Without a home municipality the order is unchanged."""
+    if not municipality_code:
+        return list(services)
+    return sorted(services, key=lambda s: municipality_code not in s.unit.served_municipalities())
+
+
+def existing_campaign_booking(service: Service, person: Resident | None) -> Appointment | None:
+    """The person's live booking in the service's campaign (one flu shot a season), to link to when a
+    second one is refused."""
+    if service.campaign_id is None or person is None:
+        return None
+    return (
+        Appointment.objects.filter(
+            person=person, campaign_id=service.campaign_id, status=Appointment.Status.BOOKED
+        )
+        .select_related("slot", "service")
+        .first()
+    )
+
+
+def slots_by_day(slots, hours: int, now: dt.datetime | None = None) -> list[dict]:
+    """Free times grouped by local day for the compact picker; each time says whether it could still
+    be changed online after booking (a time inside the change deadline is labelled before booking)."""
+    days: list[dict] = []
+    for slot in slots:
+        day = timezone.localtime(slot.starts_at).date()
+        if not days or days[-1]["day"] != day:
+            days.append({"day": day, "slots": []})
+        days[-1]["slots"].append({"slot": slot, "changeable": changeable_online(slot.starts_at, hours, now)})
+    return days
 
 
 def free_slots(service: Service, first_day: dt.date, days: int = 7) -> QuerySet[Slot]:
@@ -244,6 +283,44 @@ def _book(
     return appointment
 
 
+def change_deadline(starts_at: dt.datetime, hours: int) -> dt.datetime:
+    """The last moment a resident may cancel or move the time online: `hours` before it starts."""
+    return starts_at - dt.timedelta(hours=hours)
+
+
+def changeable_online(starts_at: dt.datetime, hours: int, now: dt.datetime | None = None) -> bool:
+    """Whether a resident may still cancel or move the time online; at the deadline itself they may."""
+    now = now or timezone.now()
+    return now < starts_at and now <= change_deadline(starts_at, hours)
+
+
+def deadline_text(starts_at: dt.datetime, hours: int, now: dt.datetime | None = None) -> str:
+    """What the resident is told about changing the time, the same on the times list, the confirm
+    page, the booking's page and in its messages: the deadline while it is ahead, never a past date."""
+    if changeable_online(starts_at, hours, now):
+        return str(_("You can cancel or change the time online until %(deadline)s.")) % {
+            "deadline": _when(change_deadline(starts_at, hours))
+        }
+    return str(
+        ngettext(
+            "Online changes end %(hours)s hour before the time, so this time cannot be cancelled or changed "
+            "online. If you cannot come, call the unit.",
+            "Online changes end %(hours)s hours before the time, so this time cannot be cancelled or "
+            "changed online. If you cannot come, call the unit.",
+            hours,
+        )
+    ) % {"hours": hours}
+
+
+def manage_url(appointment: Appointment) -> str:
+    """The address in every booking message: the booking's own page for a signed-in resident, the
+    manage link (its code in the fragment, which browsers never send) for a booking without sign-in."""
+    base = settings.LUUKKU_PUBLIC_URL.rstrip("/")
+    if appointment.person is None:
+        return f"{base}{reverse('booking:manage_open')}#{appointment.manage_token}"
+    return f"{base}{reverse('booking:detail', args=[appointment.public_id])}"
+
+
 def may_change(appointment: Appointment, user: AbstractBaseUser | None) -> str | None:
     """Why the booking cannot be cancelled or moved now, or None.
 
@@ -254,10 +331,9 @@ def may_change(appointment: Appointment, user: AbstractBaseUser | None) -> str |
     if appointment.slot.starts_at <= timezone.now():
         return "past"
     is_professional = user is not None and user.is_authenticated and hasattr(user, "professional")
-    deadline = appointment.slot.starts_at - dt.timedelta(
-        hours=appointment.service.cancellation_deadline_hours
-    )
-    if not is_professional and timezone.now() > deadline:
+    if not is_professional and not changeable_online(
+        appointment.slot.starts_at, appointment.service.cancellation_deadline_hours
+    ):
         return "deadline"
     return None
 
@@ -359,6 +435,17 @@ def latest_contact_phone(person: Resident) -> str:
     )
 
 
+def latest_contact(person: Resident) -> tuple[dt.datetime, str] | None:
+    """(when, number) of the phone number the person last gave when booking (desk's phone sources)."""
+    return (
+        Appointment.objects.filter(person=person)
+        .exclude(contact_phone="")
+        .order_by("-created_at")
+        .values_list("created_at", "contact_phone")
+        .first()
+    )
+
+
 def appointments_of(person: Resident) -> QuerySet[Appointment]:
     return (
         Appointment.objects.filter(person=person)
@@ -373,9 +460,9 @@ def upcoming_of(person: Resident) -> QuerySet[Appointment]:
 
 # --- Messages --------------------------------------------------------------------------------------
 
-CONFIRMATION_TEXT = _("Booking confirmed: {service}, {when}, {where}. Cancel or change it by {deadline}.")
-REMINDER_TEXT = _("Reminder: {service} {when}, {where}. If you cannot come, please cancel the time.")
-CANCELLED_TEXT = _("Booking cancelled: {service} {when}.")
+CONFIRMATION_TEXT = _("Booking confirmed: {service}, {when}, {where}. {deadline} Your booking: {link}")
+REMINDER_TEXT = _("Reminder: {service} {when}, {where}. If you cannot come, please cancel the time: {link}")
+CANCELLED_TEXT = _("Booking cancelled: {service} {when}. Details: {link}")
 
 
 def _when(moment: dt.datetime) -> str:
@@ -385,10 +472,13 @@ def _when(moment: dt.datetime) -> str:
 def message_text(template, appointment: Appointment) -> str:
     """The message in the current language; services' names come in that language too."""
     slot, service = appointment.slot, appointment.service
-    deadline = slot.starts_at - dt.timedelta(hours=service.cancellation_deadline_hours)
     where = service.location or service.unit.name
     return str(template).format(
-        service=service.local_name, when=_when(slot.starts_at), where=where, deadline=_when(deadline)
+        service=service.local_name,
+        when=_when(slot.starts_at),
+        where=where,
+        deadline=deadline_text(slot.starts_at, service.cancellation_deadline_hours),
+        link=manage_url(appointment),
     )
 
 

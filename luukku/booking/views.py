@@ -1,5 +1,4 @@
 import datetime as dt
-from itertools import groupby
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from luukku.access.services import find_client
 from luukku.audit.models import Purpose
@@ -18,7 +17,7 @@ from luukku.identity.decorators import professional_required, resident_required
 from luukku.identity.rules import Matter, acts_for
 from luukku.identity.services import SignInRefused, is_uuid
 from luukku.web import throttle
-from luukku.web.forms import posted
+from luukku.web.forms import NoFieldsForm, posted
 from luukku.web.routes import Audience, route
 from luukku.web.session import remember
 from luukku.web.validation import check_date
@@ -101,16 +100,16 @@ def service_times(request: HttpRequest, code: str) -> HttpResponse:
     moving = _rescheduled(request)
     reason = services.refusal_for(service, booker, first_day, rescheduling=moving)
     slots = [] if reason else list(services.free_slots(service, first_day))
-    days = [
-        (day, list(items))
-        for day, items in groupby(slots, key=lambda s: timezone.localtime(s.starts_at).date())
-    ]
     context = {
         "service": service,
-        "days": days,
+        "days": services.slots_by_day(slots, service.cancellation_deadline_hours),
         "refusal": services.BookingRefused(reason, min_age=service.min_age, max_age=service.max_age).message
         if reason
         else "",
+        "existing": (
+            services.existing_campaign_booking(service, booker.person) if reason == "campaign" else None
+        ),
+        "deadline_hours": service.cancellation_deadline_hours,
         "first_day": first_day,
         "next_week": first_day + dt.timedelta(days=7),
         "previous_week": first_day - dt.timedelta(days=7) if first_day > timezone.localdate() else None,
@@ -133,13 +132,11 @@ def confirm(request: HttpRequest, slot_id: int) -> HttpResponse:
         return redirect(f"{reverse('identity:login')}")
     initial = {}
     if booker.person is not None:
-        last = (
-            Appointment.objects.filter(person=booker.person).exclude(contact_phone="").order_by("-created_at")
-        )
-        initial = {"phone": last.values_list("contact_phone", flat=True).first() or ""}
+        initial = {"phone": services.latest_contact_phone(booker.person)}
     if moving is not None:
         initial = {"phone": moving.contact_phone, "email": moving.contact_email}
     form = ContactForm(posted(request), anonymous=booker.person is None, initial=initial)
+    existing = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -151,11 +148,17 @@ def confirm(request: HttpRequest, slot_id: int) -> HttpResponse:
                 )
         except services.BookingRefused as refused:
             form.add_error(None, refused.message)
+            existing = (
+                services.existing_campaign_booking(slot.service, booker.person)
+                if refused.code == "campaign"
+                else None
+            )
         except throttle.Throttled as limited:
             form.add_error(None, limited.message)
-            context = {"slot": slot, "form": form, "moving": moving, "booker": booker}
+            context = {**_confirm_context(slot, moving, booker), "form": form}
             return throttle.with_retry_after(render(request, "booking/confirm.html", context), limited)
         else:
+            messages.success(request, _booked_notice(appointment, moved=moving is not None))
             if booker.person is None:
                 _remember_managed(request, appointment)
                 return redirect("booking:manage", public_id=appointment.public_id)
@@ -163,9 +166,36 @@ def confirm(request: HttpRequest, slot_id: int) -> HttpResponse:
     return render(
         request,
         "booking/confirm.html",
-        {"slot": slot, "form": form, "moving": moving, "booker": booker},
+        {**_confirm_context(slot, moving, booker), "form": form, "existing": existing},
         status=409 if form.non_field_errors() else 400 if form.errors else 200,
     )
+
+
+def _confirm_context(slot: Slot, moving: Appointment | None, booker: services.Booker) -> dict:
+    return {
+        "slot": slot,
+        "moving": moving,
+        "booker": booker,
+        "deadline_text": services.deadline_text(slot.starts_at, slot.service.cancellation_deadline_hours),
+        "changeable": services.changeable_online(slot.starts_at, slot.service.cancellation_deadline_hours),
+    }
+
+
+def _booked_notice(appointment: Appointment, moved: bool) -> str:
+    """The success notice: what was done and what happens next."""
+    done = _("The time has been moved.") if moved else _("The time has been booked.")
+    parts = [str(done)]
+    if appointment.contact_phone:
+        parts.append(
+            _("A confirmation is on its way to %(phone)s, and a reminder comes the day before.")
+            % {"phone": appointment.contact_phone}
+        )
+    if appointment.service.required_questionnaire and appointment.person is not None:
+        parts.append(_("Fill in the pre-information form before the appointment: it is under Forms."))
+    parts.append(
+        services.deadline_text(appointment.slot.starts_at, appointment.service.cancellation_deadline_hours)
+    )
+    return " ".join(parts)
 
 
 @route(Audience.RESIDENT, "own")
@@ -203,6 +233,9 @@ def _appointment_page(request: HttpRequest, appointment: Appointment, managed: b
             ),
             "appointment": appointment,
             "change_refusal": services.may_change(appointment, request.user),
+            "deadline_text": services.deadline_text(
+                appointment.slot.starts_at, appointment.service.cancellation_deadline_hours
+            ),
             "managed": managed,
             # The code travels in the fragment, which browsers never send: no server or proxy logs it.
             "manage_link": request.build_absolute_uri(reverse("booking:manage_open"))
@@ -263,30 +296,51 @@ def manage(request: HttpRequest, public_id) -> HttpResponse:
     return _appointment_page(request, _managed_appointment(request, public_id), managed=True)
 
 
-def _cancel(request: HttpRequest, appointment: Appointment) -> None:
-    try:
-        services.cancel(appointment, request.user)
-    except services.BookingRefused as refused:
-        messages.error(request, refused.message)
-    else:
-        messages.success(request, _("The booking has been cancelled."))
+def _cancel(request: HttpRequest, appointment: Appointment, managed: bool) -> HttpResponse:
+    """Are you sure? A page with the booking and one button; the cancellation is its POST."""
+    page = reverse("booking:manage" if managed else "booking:detail", args=[appointment.public_id])
+    form = NoFieldsForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.cancel(appointment, request.user)
+        except services.BookingRefused as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(request, _cancelled_notice())
+        return redirect(page)
+    return render(
+        request,
+        "booking/cancel.html",
+        {
+            "appointment": appointment,
+            "back": page,
+            "change_refusal": services.may_change(appointment, request.user),
+            "deadline_text": services.deadline_text(
+                appointment.slot.starts_at, appointment.service.cancellation_deadline_hours
+            ),
+        },
+    )
+
+
+def _cancelled_notice() -> str:
+    cancelled, next_step = (
+        _("The booking has been cancelled."),
+        _("You can book a new time whenever you need one."),
+    )
+    return f"{cancelled} {next_step}"
 
 
 @route(Audience.RESIDENT, "own")
 @resident_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def cancel(request: HttpRequest, public_id) -> HttpResponse:
-    appointment = _own_appointment(request, public_id)
-    _cancel(request, appointment)
-    return redirect("booking:detail", public_id=appointment.public_id)
+    return _cancel(request, _own_appointment(request, public_id), managed=False)
 
 
 @route(Audience.PUBLIC, "own")
-@require_POST
+@require_http_methods(["GET", "POST"])
 def manage_cancel(request: HttpRequest, public_id) -> HttpResponse:
-    appointment = _managed_appointment(request, public_id)
-    _cancel(request, appointment)
-    return redirect("booking:manage", public_id=appointment.public_id)
+    return _cancel(request, _managed_appointment(request, public_id), managed=True)
 
 
 def _ics_response(appointment: Appointment) -> HttpResponse:

@@ -17,11 +17,12 @@ class ChatConfig(AppConfig):
         from luukku.consent import export
         from luukku.demo import registry as demo
         from luukku.desk.registry import ClientSection, register_client_section
+        from luukku.web import navigation, portal
 
         from . import client_data, work
         from .demo import seed_queues
         from .event_labels import EVENT_LABELS
-        from .services import conversations_of
+        from .services import conversations_of, queues_for, waiting
 
         work.connect()
         demo.register(demo.Seeder("chat queues", lambda: seed_queues() or "", demo.SERVICES))
@@ -50,3 +51,25 @@ class ChatConfig(AppConfig):
             )
         )
         register_event_labels(EVENT_LABELS)
+        portal.register(
+            portal.Section(
+                "messages",
+                _("Messages and chats"),
+                template="chat/_home_section.html",
+                context=lambda request, person: {"conversations": past_chats(request, person)},
+            )
+        )
+        navigation.register_count("chat_desk", lambda user: waiting(list(queues_for(user))).count())
+
+
+def past_chats(request, person) -> list:
+    """The resident's latest chats with their summaries, for their home page (as the chat page lists
+    them: through the access policy, so a guardian never sees a minor's own chats)."""
+    from luukku.access.policy import readable
+
+    from . import client_data
+    from .services import conversations_of
+
+    return readable(
+        request.user, person, conversations_of(person)[:20], client_data.scope, what="home", log=False
+    )[:5]

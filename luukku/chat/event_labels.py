@@ -7,4 +7,5 @@ EVENT_LABELS = {
     "chat.taken": _("Chat answered"),
     "chat.transferred": _("Chat transferred"),
     "chat.closed": _("Chat ended"),
+    "chat.ended_by_client": _("Chat ended by the client"),
 }

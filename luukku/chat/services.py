@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from luukku.access.categories import Category
 from luukku.access.policy import (
@@ -38,6 +39,10 @@ from .events import ConversationClosed, ConversationTaken, ConversationWaiting
 from .models import ChatMessage, ChatQueue, Conversation
 
 MAX_ATTACHMENT = MAX_PICTURE_BYTES
+
+WELCOME = gettext_noop("Welcome. A professional will answer you soon; please stay on this page.")
+ENDED = gettext_noop("The conversation has ended. Thank you.")
+ENDED_BY_CLIENT = gettext_noop("The client ended the chat.")
 
 
 def group_name(conversation: Conversation) -> str:
@@ -93,7 +98,7 @@ def _payload(message: ChatMessage) -> dict:
         "sender": message.sender,
         "internal": message.internal,
         "author": author or "",
-        "body": message.body,
+        "body": _(message.body) if message.sender == "system" and message.body else message.body,
         "attachment": reverse("chat:attachment", args=[message.pk]) if message.attachment else "",
         "at": timezone.localtime(message.created_at).strftime("%H.%M"),
     }
@@ -251,9 +256,8 @@ def start(
         context=context or {},
         started_by=user if user and user.is_authenticated else None,
     )
-    _message(
-        conversation, "system", _("Welcome. A professional will answer you soon; please stay on this page.")
-    )
+    # System texts without names are stored as their English msgid and translated when shown.
+    _message(conversation, "system", WELCOME)
     record_event("chat.started", subject=person, queue=queue.code, context=bool(context))
     events.publish(ConversationWaiting(conversation.pk))
     return conversation
@@ -424,10 +428,56 @@ def close(conversation: Conversation, by: AbstractBaseUser, summary: str) -> Non
     conversation.status, conversation.closed_at = Conversation.Status.CLOSED, timezone.now()
     conversation.summary = summary
     conversation.save(update_fields=["status", "closed_at", "summary"])
-    _message(conversation, "system", _("The conversation has ended. Thank you."))
+    _message(conversation, "system", ENDED)
     record_event("chat.closed", subject=conversation.person, actor=by, queue=conversation.queue.code)
     events.publish(ConversationTaken(conversation.pk, by.pk))
     events.publish(ConversationClosed(conversation.pk))
+
+
+def end_by_resident(
+    conversation: Conversation, user: AbstractBaseUser | None, session_keys: list[str]
+) -> None:
+    """The resident (or the browser that holds an anonymous chat) ends the chat; a waiting chat leaves
+    the queue. Professionals write the summary of an answered chat afterwards from the transcript."""
+    if not may_join(user, session_keys, conversation):
+        raise PermissionDenied(_("You do not have the right to see this conversation."))
+    updated = Conversation.objects.filter(pk=conversation.pk).exclude(status=Conversation.Status.CLOSED)
+    if not updated.update(status=Conversation.Status.CLOSED, closed_at=timezone.now()):
+        raise ValidationError(_("This conversation has ended."))
+    conversation.status = Conversation.Status.CLOSED
+    _message(conversation, "system", ENDED_BY_CLIENT)
+    record_event("chat.ended_by_client", subject=conversation.person, queue=conversation.queue.code)
+
+
+# Without a record of past waits the estimate assumes this long per chat ahead in the queue.
+DEFAULT_MINUTES_PER_CHAT = 10
+
+
+def queue_position(conversation: Conversation) -> int | None:
+    """1 for the next to be answered; None when the chat is not waiting."""
+    if conversation.status != Conversation.Status.WAITING:
+        return None
+    ahead = Conversation.objects.filter(
+        queue=conversation.queue, status=Conversation.Status.WAITING, created_at__lt=conversation.created_at
+    ).count()
+    return ahead + 1
+
+
+def estimated_wait(conversation: Conversation, now: dt.datetime | None = None) -> int | None:
+    """Minutes until a professional answers, roughly: the chats ahead times the queue's average chat
+    length over the past week (10 minutes when there is none), rounded up to 5 minutes; None when
+    the chat is not waiting."""
+    position = queue_position(conversation)
+    if position is None:
+        return None
+    now = now or timezone.now()
+    recent = Conversation.objects.filter(
+        queue=conversation.queue, closed_at__gte=now - dt.timedelta(days=7), assignee__isnull=False
+    ).values_list("created_at", "closed_at")
+    lengths = [(closed - created).total_seconds() / 60 for created, closed in recent]
+    per_chat = sum(lengths) / len(lengths) if lengths else DEFAULT_MINUTES_PER_CHAT
+    minutes = max(per_chat * (position - 1), 1)
+    return int(-(-minutes // 5) * 5)
 
 
 def visible_messages(conversation: Conversation, professional: bool) -> QuerySet[ChatMessage]:

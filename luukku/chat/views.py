@@ -16,7 +16,7 @@ from luukku.web.routes import Audience, route
 from luukku.web.session import remember
 from luukku.web.validation import has_control_characters
 
-from . import client_data, services
+from . import client_data, services, shared
 from .consumers import SESSION_KEY
 from .forms import AttachForm, CloseForm, ColleagueForm, MessageForm, TransferQueueForm
 from .models import ChatMessage, ChatQueue, Conversation
@@ -25,11 +25,11 @@ FORM_CONTEXT_FIELDS = ("form", "step", "assessment")
 LEAVING_ACTIONS = {"transfer_queue", "transfer_user", "close"}  # the conversation is no longer yours
 
 
-def _labels() -> dict:
-    """Texts the chat script shows, in the user's language."""
+def _labels(viewer: str = "professional") -> dict:
+    """Texts the chat script shows, in the user's language; the resident's own messages are "You"."""
     return {
         "system": _("Luukku"),
-        "resident": _("Client"),
+        "resident": _("You") if viewer == "resident" else _("Client"),
         "professional": _("Professional"),
         "internal": _("internal"),
         "picture": _("Picture"),
@@ -77,6 +77,8 @@ def start(request: HttpRequest, code: str) -> HttpResponse:
         for k in FORM_CONTEXT_FIELDS
         if (value := request.POST.get(k)) and not has_control_characters(value)
     }
+    if shared_items := shared.collect(request):
+        context["shared"] = shared_items
     conversation = services.start(queue, _person(request), request.user, context)
     if conversation.person is None:
         remember(request, SESSION_KEY, str(conversation.public_id), keep=10)
@@ -103,6 +105,19 @@ def _joined(request: HttpRequest, public_id) -> Conversation:
 def conversation_view(request: HttpRequest, public_id) -> HttpResponse:
     conversation = _joined(request, public_id)
     error = ""
+    if request.method == "POST" and request.POST.get("action") == "end":
+        form = NoFieldsForm(request.POST)
+        if form.is_valid():
+            try:
+                services.end_by_resident(conversation, request.user, request.session.get(SESSION_KEY, []))
+            except ValidationError as invalid:
+                messages.error(request, " ".join(invalid.messages))
+            else:
+                messages.success(
+                    request,
+                    _("You ended the chat. Its messages stay here and on your page when you sign in."),
+                )
+        return redirect("chat:conversation", public_id=conversation.public_id)
     if request.method == "POST":
         try:
             if request.FILES.get("attachment"):
@@ -121,7 +136,10 @@ def conversation_view(request: HttpRequest, public_id) -> HttpResponse:
             "conversation": conversation,
             "chat_messages": services.visible_messages(conversation, False),
             "error": error,
-            "labels": _labels(),
+            "labels": _labels(viewer="resident"),
+            "viewer": "resident",
+            "position": services.queue_position(conversation),
+            "wait_minutes": services.estimated_wait(conversation),
         },
         status=400 if error else 200,
     )

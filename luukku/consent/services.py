@@ -11,12 +11,12 @@ from luukku.access.policy import may_see, readable
 from luukku.access.registry import event_scope
 from luukku.access.services import access_log_for
 from luukku.audit import security_log
-from luukku.audit.models import Event
-from luukku.audit.services import record_event
+from luukku.audit.models import Event, Purpose
+from luukku.audit.services import event_label, record_event
 from luukku.identity.models import MaturityAssessment, OrgUnit, Resident
 
 from . import export
-from .models import Consent
+from .models import Consent, Scope
 
 
 def grant(
@@ -128,12 +128,44 @@ def own_data(user: AbstractBaseUser, person: Resident) -> dict:
         }
         for e in access_log_for(user, person)
     ]
-    data["events"] = [
-        {"at": when(e.at), "kind": e.kind}
-        for e in Event.objects.filter(subject=person).order_by("at")
-        if _event_visible(user, person, e)
+    events = [
+        e for e in Event.objects.filter(subject=person).order_by("at") if _event_visible(user, person, e)
     ]
+    data["events"] = [{"at": when(e.at), "kind": e.kind} for e in events]
     return data
+
+
+def readable_own_data(user: AbstractBaseUser, person: Resident) -> dict:
+    """The same data for the page: times as datetimes (shown in Europe/Helsinki), codes as labels in
+    the reader's language. The file keeps ISO times and codes for machines."""
+    return {
+        "consents": [
+            {
+                "scope": Scope(c.scope).label if c.scope in Scope.values else c.scope,
+                "unit": c.unit.name if c.unit else None,
+                "valid_from": c.valid_from,
+                "valid_until": c.valid_until,
+                "revoked_at": c.revoked_at,
+            }
+            for c in consents_of(person)
+        ],
+        "access_log": [
+            {
+                "at": e.at,
+                "professional": e.actor_name,
+                "role": e.role_label,
+                "unit": e.actor_unit,
+                "data": e.what_label,
+                "purpose": Purpose(e.purpose).label if e.purpose in Purpose.values else e.purpose,
+            }
+            for e in access_log_for(user, person)
+        ],
+        "events": [
+            {"at": e.at, "label": event_label(e.kind)}
+            for e in Event.objects.filter(subject=person).order_by("-at")[:200]
+            if _event_visible(user, person, e)
+        ],
+    }
 
 
 def _event_visible(user: AbstractBaseUser, person: Resident, event: Event) -> bool:

@@ -61,4 +61,5 @@ def my_data(request: HttpRequest) -> HttpResponse:
             f'attachment; filename="luukku-omat-tiedot-{timezone.localdate()}.json"'
         )
         return response
-    return render(request, "consent/my_data.html", {"person": person, "data": data})
+    readable = services.readable_own_data(request.user, person)
+    return render(request, "consent/my_data.html", {"person": person, "data": data, "readable": readable})

@@ -12,12 +12,19 @@ class DeskConfig(AppConfig):
         from luukku.access.registry import register_care_relationship, register_event_scope
         from luukku.audit.services import register_event_labels
         from luukku.demo import registry as demo
+        from luukku.web import navigation
 
         from . import client_data
         from .demo import seed_chains
         from .event_labels import EVENT_LABELS
-        from .registry import ClientSection, register_client_section
-        from .services import notifications_of
+        from .registry import (
+            ClientSection,
+            known_phone,
+            register_client_section,
+            register_phone_source,
+            register_work_title,
+        )
+        from .services import call_back_title, latest_call_back_phone, notifications_of, queue
 
         demo.register(demo.Seeder("service chains", lambda: seed_chains() or "", demo.SERVICES))
         register_client_section(
@@ -37,3 +44,16 @@ class DeskConfig(AppConfig):
         register_care_relationship("service_chain", client_data.service_chain, client_data.CHAIN_LABEL)
         register_event_scope("desk.", client_data.event_scope)
         register_event_labels(EVENT_LABELS)
+        register_work_title("callback", call_back_title)
+        register_phone_source("desk", latest_call_back_phone)
+        register_client_section(
+            ClientSection(
+                "phone",
+                _("Phone number last given"),
+                Category.BASIC,
+                "desk/_client360_phone.html",
+                lambda client: [phone] if (phone := known_phone(client)) else [],
+                order=10,
+            )
+        )
+        navigation.register_count("work_queue", lambda user: queue(user).count())

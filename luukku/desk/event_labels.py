@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 EVENT_LABELS = {
     "desk.item_created": _("Work arrived in a queue"),
+    "desk.item_linked": _("Work linked to the client"),
     "desk.item_claimed": _("Work taken by a professional"),
     "desk.item_done": _("Work done"),
     "desk.item_escalated": _("Overdue work escalated to a manager"),

@@ -71,6 +71,13 @@ class WorkItem(models.Model):
         return self.title
 
     @property
+    def shown_title(self) -> str:
+        """The title in the reader's language (stored text is translated when shown: desk.registry)."""
+        from .registry import work_title
+
+        return work_title(self)
+
+    @property
     def overdue(self) -> bool:
         return self.status != self.Status.DONE and self.due_at is not None and self.due_at < timezone.now()
 

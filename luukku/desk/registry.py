@@ -6,6 +6,9 @@
   `services.close_source("<prefix>:<id>", user)`.
 - Client-360 sections: what the app shows of a client in the whole picture, with the category of
   the data, so the access policy decides whether the reader sees it.
+- Work titles: how a queue item's title reads in the reader's language, made when shown from the
+  item's origin (`register_work_title`); the stored title (in the language it was made in) is the
+  fallback.
 - Service use: the audit event kinds that count as one use of a service (a booking, a sent form), so
   client 360 can say "uses many services" without knowing the apps' event kinds.
 """
@@ -41,6 +44,32 @@ class ClientSection:
 _work_sources: dict[str, WorkSource] = {}
 _client_sections: dict[str, ClientSection] = {}
 _service_use_kinds: set[str] = set()
+_work_titles: dict[str, Callable[[object], str | None]] = {}
+# client -> (when given, phone number) or None: where a client has left a phone number
+_phone_sources: dict[str, Callable[[Resident], tuple | None]] = {}
+
+
+def register_phone_source(key: str, latest: Callable[[Resident], tuple | None]) -> None:
+    """`latest(client)` is the (time, number) the client last gave in this app (a booking, a call-back)."""
+    _phone_sources[key] = latest
+
+
+def known_phone(client: Resident) -> str:
+    """The phone number the client gave last, wherever they gave it; "" when none is known."""
+    given = [found for latest in _phone_sources.values() if (found := latest(client))]
+    return max(given, key=lambda pair: pair[0])[1] if given else ""
+
+
+def register_work_title(prefix: str, title: Callable[[object], str | None]) -> None:
+    """`title(item)` is the title of a queue item whose source is "<prefix>:…", in the active language
+    (None: use the stored one)."""
+    _work_titles[prefix] = title
+
+
+def work_title(item) -> str:
+    """The item's title in the reader's language when its origin says how, else the stored title."""
+    made = _work_titles.get(item.source.partition(":")[0])
+    return (made(item) if made else None) or item.title
 
 
 def register_work_source(source: WorkSource) -> None:

@@ -9,7 +9,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from luukku.access.categories import Action, Category
 from luukku.access.policy import (
@@ -44,6 +46,7 @@ from .models import ChainTemplate, ClientChain, ClientChainStep, ResponsibleWork
 from .tasks import escalate_item
 
 ITEM_CREATED = "desk.item_created"
+ITEM_LINKED = "desk.item_linked"  # work that arrived without a client (an anonymous call-back) linked to one
 
 DEFAULT_DUE = {
     WorkItem.Kind.NOTIFICATION: dt.timedelta(days=1),  # urgency must be assessed without delay
@@ -124,6 +127,21 @@ def request_call_back(
         contact_phone=phone,
         note=topic,
     )
+
+
+def latest_call_back_phone(client: Resident) -> tuple | None:
+    """(when, number) of the phone number the client last left with work for a unit (a call-back)."""
+    return (
+        client.work_items.exclude(contact_phone="")
+        .order_by("-created_at")
+        .values_list("created_at", "contact_phone")
+        .first()
+    )
+
+
+def call_back_title(item: WorkItem) -> str:
+    """A call-back request's title in the reader's language, from the topic the caller wrote."""
+    return _("Call back: %(topic)s") % {"topic": item.note[:120]}
 
 
 def close_source(source: str, actor: AbstractBaseUser | None) -> None:
@@ -264,6 +282,7 @@ def link_client(item: WorkItem, user: AbstractBaseUser, hetu: str) -> Resident:
     WorkItem.objects.filter(pk=item.pk).update(client=client)
     item.client = client
     _history(item, user, _("Linked to the client"))
+    record_event(ITEM_LINKED, subject=client, actor=user, kind=item.kind, unit=item.unit.code)
     return client
 
 
@@ -355,8 +374,42 @@ def client_360(user: AbstractBaseUser, client: Resident, purpose: str) -> Client
             if sees.get(service_event_category(m.service_event) or Category.HEALTH, False)
         ]
     events = Event.objects.filter(subject=client).order_by("-at")[:200]
-    view.timeline = [e for e in events if _visible_event(e, sees)]
+    view.timeline = [timeline_entry(e) for e in events if _visible_event(e, sees)]
     return view
+
+
+TIMELINE_GROUPS = {
+    "booking": gettext_lazy("Appointments"),
+    "chat": gettext_lazy("Chats"),
+    "desk": gettext_lazy("Work and call-backs"),
+    "questionnaire": gettext_lazy("Forms"),
+    "carepath": gettext_lazy("Care paths"),
+    "assessment": gettext_lazy("Care-need assessments"),
+}
+
+
+def timeline_entry(event: Event) -> dict:
+    """One line of the client's timeline in the reader's language: the event's label, and for work
+    that arrived in a queue what kind of work it was (a call-back request, a notification...)."""
+    label = event.label
+    kind = event.data.get("kind") if isinstance(event.data, dict) else None
+    if event.kind in (ITEM_CREATED, ITEM_LINKED) and kind in WorkItem.Kind.values:
+        template = _("%(kind)s arrived") if event.kind == ITEM_CREATED else _("%(kind)s linked to the client")
+        label = template % {"kind": capfirst(WorkItem.Kind(kind).label)}
+    group = event.kind.split(".", 1)[0]
+    return {
+        "at": event.at,
+        "kind": event.kind,
+        "label": label,
+        "group": group if group in TIMELINE_GROUPS else "other",
+    }
+
+
+def filter_timeline(entries: list[dict], group: str) -> list[dict]:
+    """The timeline narrowed to one group of events (the 360 page's filter); an unknown group shows all."""
+    if group not in TIMELINE_GROUPS and group != "other":
+        return entries
+    return [entry for entry in entries if entry["group"] == group]
 
 
 def _visible_items(section: registry.ClientSection, client: Resident, sees: dict[str, bool]) -> list:

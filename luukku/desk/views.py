@@ -140,6 +140,7 @@ def client_360(request: HttpRequest, public_id) -> HttpResponse:
                 messages.success(request, _("The maturity assessment is recorded."))
             return redirect(f"{reverse('desk:client', args=[client.public_id])}?purpose={purpose}")
     view = services.client_360(user, client, purpose)
+    group = request.GET.get("tapahtumat", "")
     maturity = form if isinstance(form, MaturityForm) else MaturityForm()
     return render(
         request,
@@ -147,6 +148,9 @@ def client_360(request: HttpRequest, public_id) -> HttpResponse:
         {
             "view": view,
             "purpose": purpose,
+            "timeline": services.filter_timeline(view.timeline, group),
+            "timeline_groups": services.TIMELINE_GROUPS,
+            "timeline_group": group,
             "chain_templates": ChainTemplate.objects.order_by("name"),
             "worker_kinds": ResponsibleWorker.Kind.choices,
             "maturity_form": maturity,

@@ -9,8 +9,8 @@ from django.contrib.auth import get_user_model, login
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpRequest
-from django.utils import timezone
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from luukku.audit import security_log
@@ -72,6 +72,36 @@ def resident_from_register(hetu: str) -> Resident:
 
 
 @transaction.atomic
+def language_at_sign_in(registered: str, chosen: str | None) -> str | None:
+    """The interface language to switch to when a resident signs in: their language in the population
+    register (fi, sv or another; Luukku offers fi, sv and en), unless they chose a language on this
+    browser themselves. None: keep the current one."""
+    offered = {code for code, _name in settings.LANGUAGES}
+    if chosen in offered:
+        return None
+    return registered if registered in offered else None
+
+
+def apply_language_at_sign_in(
+    request: HttpRequest, response: HttpResponse, resident: Resident
+) -> HttpResponse:
+    """Switch to the resident's registered language (language_at_sign_in) for this and later pages."""
+    language = language_at_sign_in(resident.language, request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME))
+    if language:
+        translation.activate(language)
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+    return response
+
+
 def sign_in_resident(request: HttpRequest, hetu: str, method: str) -> Resident:
     if method == "test_persona" and not settings.DEMO:
         raise SignInRefused(_("Test identification is available in the demo only."))

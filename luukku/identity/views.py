@@ -64,12 +64,12 @@ def login_view(request: HttpRequest) -> HttpResponse:
             form.add_error(None, _("There is no such test persona."))
         else:
             try:
-                services.sign_in_resident(request, hetu or BY_KEY[key].hetu, method="test_persona")
+                resident = services.sign_in_resident(request, hetu or BY_KEY[key].hetu, method="test_persona")
             except services.SignInRefused as refused:
                 security_log.sign_in("failure", method="test_persona", reason="refused", user_kind="resident")
                 form.add_error(None, str(refused))
             else:
-                return redirect("identity:home")
+                return services.apply_language_at_sign_in(request, redirect("identity:home"), resident)
     personas = [p for p in PERSONAS if p.listed]
     return render(
         request,
@@ -85,7 +85,7 @@ def oidc_callback(request: HttpRequest) -> HttpResponse:
         raise Http404
     try:
         person = oidc_identification().complete(request)
-        services.sign_in_resident(request, person.hetu, method="oidc")
+        resident = services.sign_in_resident(request, person.hetu, method="oidc")
     except IdentificationFailed as failed:
         security_log.sign_in("failure", method="oidc", reason=str(failed), user_kind="resident")
         return render(
@@ -94,7 +94,7 @@ def oidc_callback(request: HttpRequest) -> HttpResponse:
     except services.SignInRefused as refused:
         security_log.sign_in("failure", method="oidc", reason="refused", user_kind="resident")
         return render(request, "identity/login_failed.html", {"message": str(refused)}, status=400)
-    return redirect("identity:home")
+    return services.apply_language_at_sign_in(request, redirect("identity:home"), resident)
 
 
 @route(Audience.PUBLIC, "none")

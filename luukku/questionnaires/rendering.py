@@ -21,6 +21,18 @@ def as_text(value: Any) -> str:
     return str(value)
 
 
+def stepper(pages: list[list[dict]], current: int, language: str) -> list[dict]:
+    """The form's steps for the step indicator: a page made of one group is named by the group's text,
+    any other page by its number; steps before `current` are done, `current` is the one shown."""
+    steps = []
+    for index, nodes in enumerate(pages):
+        group = nodes[0] if len(nodes) == 1 and nodes[0]["type"] == "group" else None
+        title = localized(group, "text", language) if group is not None else ""
+        state = "done" if index < current else "current" if index == current else "todo"
+        steps.append({"number": index + 1, "title": title, "state": state})
+    return steps
+
+
 def prepare(
     nodes: list[dict],
     resource: dict,

@@ -173,6 +173,7 @@ def _render_page(request, response, pages, page, values, errors, partial=False, 
         "pages": len(pages),
         "errors": errors,
         "last": page == len(pages) - 1,
+        "steps": rendering.stepper(pages, page, _language()) if len(pages) > 1 else [],
     }
     template = "questionnaires/_page.html" if partial else "questionnaires/fill.html"
     return render(request, template, context, status=status)

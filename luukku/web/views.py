@@ -1,5 +1,7 @@
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.views.decorators.http import require_safe
 
 from luukku.web.routes import Audience, route
 
@@ -12,6 +14,13 @@ def front(request: HttpRequest) -> HttpResponse:
         if hasattr(request.user, "professional"):
             return redirect("access:professional_home")
     return render(request, "web/front.html")
+
+
+@route(Audience.PUBLIC, "none")
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page says; the icon itself is a static file."""
+    return HttpResponsePermanentRedirect(static("web/favicon.ico"))
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

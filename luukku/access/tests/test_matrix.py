@@ -96,6 +96,7 @@ PUBLIC = everyone("ok")
 
 MATRIX: dict[str, list[Case]] = {
     "web:front": [Case(lambda w: "/", PUBLIC)],
+    "web:favicon": [Case(lambda w: "/favicon.ico", PUBLIC)],
     "identity:login": [Case(lambda w: reverse("identity:login"), PUBLIC)],
     "identity:oidc_callback": [
         Case(lambda w: reverse("identity:oidc_callback"), everyone("deny"))

@@ -61,10 +61,18 @@ def test_matti_cannot_book_a_flu_shot_for_himself_but_can_for_lempi(client, demo
 
 def test_second_campaign_booking_is_explained_in_finnish(client, demo):
     sign_in(client, "lempi")
-    client.post(reverse("booking:confirm", args=[free_slot("influenssarokotus-65").pk]), {"phone": ""})
-    response = client.post(reverse("booking:confirm", args=[free_slot("influenssarokotus-65-rmk").pk]), {})
+    first = free_slot("influenssarokotus-65")
+    client.post(reverse("booking:confirm", args=[first.pk]), {"phone": "0401234567"})
+    existing = Appointment.objects.get(slot=first)
+    link = f'href="{reverse("booking:detail", args=[existing.public_id])}"'
+    second = free_slot("influenssarokotus-65-rmk")
+    response = client.post(reverse("booking:confirm", args=[second.pk]), {"phone": "0401234567"})
     assert response.status_code == 409
-    assert "Tässä kampanjassa on jo varaus" in response.content.decode()
+    page = response.content.decode()
+    assert "Sinulla on jo varaus tähän" in page and "kampanja" not in page.lower()
+    assert link in page  # straight to the booking they already have
+    times = client.get(reverse("booking:times", args=["influenssarokotus-65-rmk"])).content.decode()
+    assert "Sinulla on jo varaus tähän" in times and link in times
 
 
 def test_guardian_books_dental_check_for_child_and_cancels(client, demo):
@@ -86,7 +94,7 @@ def test_guardian_books_dental_check_for_child_and_cancels(client, demo):
 def test_guardian_does_not_see_what_the_minor_decides_alone(client, demo):
     ella = sign_in(client, "ella")
     slot = free_slot("ehkaisyneuvonta")
-    client.post(reverse("booking:confirm", args=[slot.pk]), {"phone": ""})
+    client.post(reverse("booking:confirm", args=[slot.pk]), {"phone": "0401234567"})
     appointment = Appointment.objects.get(person=ella)
     client.post(reverse("identity:logout"))
     sign_in(client, "aino")

@@ -266,4 +266,4 @@ def test_closed_chat_with_summary_is_in_the_client_record(queues, django_user_mo
     services.close(conversation, riikka, "Angiinaepäily, ohjattu näytteenottoon.")
     view = client_360(riikka, matti, "care")
     assert [c.summary for c in view.items("chats")] == ["Angiinaepäily, ohjattu näytteenottoon."]
-    assert {"chat.started", "chat.taken", "chat.closed"} <= {e.kind for e in view.timeline}
+    assert {"chat.started", "chat.taken", "chat.closed"} <= {e["kind"] for e in view.timeline}

@@ -85,6 +85,9 @@ def test_refused_upload_is_a_form_error_in_the_users_language(client, conversati
 def test_professional_refusal_is_a_form_error(client, conversation_url, django_user_model):
     conversation = Conversation.objects.get()
     client.force_login(django_user_model.objects.get(username="hoitaja.hanna"))
+    client.cookies.pop(
+        "django_language", None
+    )  # another person's browser: the resident's language is not set
     client.post(reverse("chat:professional", args=[conversation.public_id]), {"action": "take"})
     refused = client.post(  # a Swedish-speaking nurse
         reverse("chat:professional", args=[conversation.public_id]),

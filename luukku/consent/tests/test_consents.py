@@ -77,3 +77,29 @@ def test_nobody_revokes_someone_elses_consent(client, person):
     assert client.post(reverse("consent:revoke", args=[consent.pk])).status_code == 404
     consent.refresh_from_db()
     assert consent.revoked_at is None
+
+
+def test_own_data_page_shows_local_times_and_labels(client, person):
+    from luukku.testing import professional
+
+    services.grant(person, Scope.HEALTH_TO_SOCIAL, person.user)
+    nurse = professional()
+    from luukku.audit.models import AccessLogEntry
+
+    AccessLogEntry.objects.create(
+        at=dt.datetime(2026, 11, 20, 10, 15, tzinfo=dt.UTC),
+        actor=nurse.user,
+        actor_name="Hoitaja Testi",
+        actor_role="nurse",
+        subject=person,
+        what="basic_data",
+        purpose="care",
+        basis="serving_role",
+    )
+    client.force_login(person.user)
+    page = client.get(reverse("consent:my_data")).content.decode()
+    assert "20.11.2026 12.15" in page and "10:15" not in page  # Helsinki time, not UTC ISO
+    assert "health_to_social" not in page and "Sosiaalihuollon ammattilaiset saavat nähdä" in page
+    assert "perustiedot" in page.lower() and "basic_data" not in page
+    machine = client.get(reverse("consent:my_data"), {"muoto": "json"}).json()
+    assert machine["consents"][0]["scope"] == "health_to_social"  # the file keeps the codes

@@ -233,3 +233,41 @@ def test_forms_in_swedish_and_english(client, personas, language, title, questio
     page = client.get(url).content.decode()
     assert title in page and question in page
     assert error in client.post(url, {"action": "submit"}).content.decode()
+
+
+def test_the_page_title_is_plain_text_and_the_chat_help_shows_on_the_page(client, personas):
+    import re
+
+    url = begin(client, "lastensuojeluilmoitus")
+    page = client.get(url).content.decode()
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    assert "<" not in title and title.startswith("Lastensuojeluilmoitus")
+    main = page[page.index('<main id="main"') :]
+    assert 'class="help-chat"' in main and "Jumissa lomakkeen kanssa?" in main
+    assert 'action="/chat/aloita/hoitaja/"' in main
+
+
+def test_multi_page_form_shows_its_steps_with_the_current_one_marked(client, personas):
+    url = begin(client, "lastensuojeluilmoitus")
+    client.post(url, {"action": "next", "immediate-danger": "no"})
+    second = client.get(f"{url}?vaihe=1").content.decode()
+    steps = second[
+        second.index('<ol class="stepper"') : second.index("</ol>", second.index('class="stepper"'))
+    ]
+    assert steps.count("<li") == len(services.steps(services.current("lastensuojeluilmoitus")))
+    assert steps.count("stepper__step--done") == 1 and steps.count('aria-current="step"') == 1
+    assert steps.index("stepper__step--done") < steps.index('aria-current="step"')
+
+
+def test_stepper_names_group_pages_and_numbers_loose_ones():
+    from luukku.questionnaires import rendering
+
+    pages = [
+        [{"linkId": "a", "type": "string", "text": "A"}],
+        [{"linkId": "g", "type": "group", "text": "Yhteystiedot", "item": []}],
+        [{"linkId": "b", "type": "string", "text": "B"}, {"linkId": "c", "type": "string", "text": "C"}],
+    ]
+    steps = rendering.stepper(pages, 1, "fi")
+    assert [s["state"] for s in steps] == ["done", "current", "todo"]
+    assert [s["title"] for s in steps] == ["", "Yhteystiedot", ""]
+    assert [s["number"] for s in steps] == [1, 2, 3]

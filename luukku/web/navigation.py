@@ -1,0 +1,104 @@
+"""The header navigation: one menu for residents, one for professionals, one for visitors not signed in.
+
+The menus are declared here (their order is a design decision, one place to see it); the apps that own
+a menu item's count (the work queue, the chat desk) register a counter from their AppConfig.ready(), so
+this module imports no higher app. Items point at URL names; a menu item whose URL is not installed
+(e.g. an optional app) is left out rather than breaking every page.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.urls import NoReverseMatch, reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class NavItem:
+    key: str
+    label: str | Promise
+    url_name: str
+    # Further path prefixes that belong to this item (the item is "current" on them too).
+    also: tuple[str, ...] = ()
+
+
+VISITOR_MENU = (
+    NavItem("front", _("Front page"), "web:front"),
+    NavItem("booking", _("Book a time"), "booking:services", also=("/ajanvaraus/",)),
+    NavItem("assessment", _("Care-need assessment"), "assessment:start"),
+    NavItem("chat", _("Chat"), "chat:home", also=("/chat/",)),
+    NavItem("call_back", _("Call-back request"), "desk:call_back"),
+    NavItem("forms", _("Notifications and forms"), "questionnaires:list", also=("/lomakkeet/",)),
+)
+
+RESIDENT_MENU = (
+    NavItem("front", _("Front page"), "identity:home"),
+    NavItem("booking", _("Appointments"), "booking:mine", also=("/ajanvaraus/",)),
+    NavItem("messages", _("Messages and chat"), "chat:home", also=("/chat/",)),
+    NavItem("forms", _("Forms"), "questionnaires:list", also=("/lomakkeet/",)),
+    NavItem("assessment", _("Care-need assessment"), "assessment:start", also=("/hoidon-tarve/",)),
+    NavItem("my_data", _("My data"), "consent:my_data", also=("/oma/suostumukset/", "/oma/lokitiedot/")),
+)
+
+PROFESSIONAL_MENU = (
+    NavItem("work_queue", _("Work queue"), "desk:queue", also=("/ammattilainen/tyojono/",)),
+    NavItem("chat_desk", _("Chat desk"), "chat:desk", also=("/ammattilainen/chat/",)),
+    NavItem("calendar", _("Calendar"), "booking:professional_calendar", also=("/ammattilainen/kalenteri/",)),
+    NavItem("care_paths", _("Care paths"), "carepaths:team", also=("/ammattilainen/hoitopolut/",)),
+    NavItem(
+        "client_search",
+        _("Client search"),
+        "access:professional_home",
+        also=("/ammattilainen/asiakas/", "/ammattilainen/asiakas360/"),
+    ),
+)
+
+# key -> counter(user) -> how many things wait for the user there (shown as a badge).
+_counters: dict[str, Callable[[AbstractBaseUser], int]] = {}
+
+
+def register_count(key: str, counter: Callable[[AbstractBaseUser], int]) -> None:
+    """An app contributes the number shown next to one menu item (from its AppConfig.ready())."""
+    _counters[key] = counter
+
+
+def menu_for(user: AbstractBaseUser | None, is_resident: bool, is_professional: bool) -> tuple[NavItem, ...]:
+    if is_resident:
+        return RESIDENT_MENU
+    if is_professional:
+        return PROFESSIONAL_MENU
+    if user is None or not user.is_authenticated:
+        return VISITOR_MENU
+    return ()  # auditors and administrators have their own pages and no client-work menu
+
+
+def is_current(item: NavItem, url: str, path: str) -> bool:
+    """The item of the page being shown: its own address, or one of the prefixes it owns."""
+    if path == url:
+        return True
+    return any(path.startswith(prefix) for prefix in item.also)
+
+
+def links(user: AbstractBaseUser | None, path: str, is_resident: bool, is_professional: bool) -> list[dict]:
+    """The menu as the header shows it: label, address, current or not, and a count where one applies."""
+    shown, current_found = [], False
+    for item in menu_for(user, is_resident, is_professional):
+        try:
+            url = reverse(item.url_name)
+        except NoReverseMatch:
+            continue
+        counter = _counters.get(item.key) if is_professional else None
+        shown.append({"key": item.key, "label": item.label, "url": url, "item": item, "count": None})
+        if counter is not None:
+            shown[-1]["count"] = counter(user)
+    # Exactly one item is current: an exact address wins over a prefix (the front page owns no prefix).
+    for link in shown:
+        if path == link["url"]:
+            link["current"], current_found = True, True
+    for link in shown:
+        link.setdefault("current", False)
+        if not current_found and is_current(link["item"], link["url"], path):
+            link["current"], current_found = True, True
+    return shown

@@ -500,3 +500,12 @@ def _notify(appointment: Appointment, kind: str, template, sms: bool = True) -> 
 
 def _send_confirmation(appointment: Appointment) -> None:
     _notify(appointment, "booking.confirmation", CONFIRMATION_TEXT)
+
+
+def video_room_key(appointment: Appointment) -> str:
+    """The video room an appointment meets in: a group slot (capacity > 1, e.g. a remote group) has one
+    room for everyone who booked it and its professional; a one-to-one appointment has a room of its own.
+    The key is turned into an unguessable room name by the video adapter."""
+    if appointment.slot.capacity > 1:
+        return f"slot:{appointment.slot_id}"
+    return f"appointment:{appointment.public_id}"

@@ -213,7 +213,7 @@ def _video_url(appointment: Appointment, display_name: str, moderator: bool) -> 
     if appointment.service.appointment_type != "video" or appointment.status != Appointment.Status.BOOKED:
         return ""
     return video_rooms().room_url(
-        str(appointment.public_id),
+        services.video_room_key(appointment),
         display_name,
         appointment.slot.starts_at,
         appointment.slot.ends_at,

@@ -36,7 +36,7 @@ def test_demo_assessments_land_in_the_serving_units_queue_by_urgency(personas):
     assert chest.unit.code == "rmk-terveysasema" and chest.client.hetu == BY_KEY["matti"].hetu
     assert (chest.kind, chest.priority) == (WorkItem.Kind.NOTIFICATION, WorkItem.Priority.URGENT)
     assert chest.due_at < timezone.now() + dt.timedelta(hours=2)
-    assert f"Kipu säteilee käsivarteen: {_('yes')}" in chest.note and "emergency" in chest.note
+    assert f"Kipu säteilee käsivarteen: {_('yes')}" in chest.note and _("emergency") in chest.note
     elderly = _item("demo-lempi-palvelutarve")
     assert elderly.unit.code == "ikaantyneiden-palveluohjaus"
     assert (elderly.kind, elderly.priority) == (WorkItem.Kind.NOTIFICATION, WorkItem.Priority.HIGH)

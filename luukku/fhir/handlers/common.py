@@ -50,6 +50,12 @@ def public_page(items: QuerySet, query: Query, to_stamped: Callable[[object], St
     return Page([to_stamped(i) for i in window(items, query)], items.count())
 
 
+def public_read(items: QuerySet, condition: Q, to_stamped: Callable[[object], Stamped]) -> Stamped | None:
+    """The read of a public resource: the one row the id selects, stamped, or None (not found)."""
+    found = items.filter(condition).first()
+    return to_stamped(found) if found else None
+
+
 def token_in(value: Value, system: str | None, allowed: dict[str, Q], name: str) -> Q:
     """A token parameter with a closed set of codes: a code outside it is an error, not 'no match'."""
     given_system, code = token(value.text)

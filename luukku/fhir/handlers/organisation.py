@@ -20,6 +20,7 @@ from .common import (
     int_reference,
     ordered,
     public_page,
+    public_read,
     reference_to,
     token_code,
     token_in,
@@ -40,8 +41,7 @@ def _stamp_practitioner(professional: Professional) -> Stamped:
 
 
 def _read_practitioner(request: HttpRequest, resource_id: str) -> Stamped | None:
-    found = _professionals().filter(int_id(resource_id)).first()
-    return _stamp_practitioner(found) if found else None
+    return public_read(_professionals(), int_id(resource_id), _stamp_practitioner)
 
 
 def _search_practitioner(request: HttpRequest, query: Query) -> Page:
@@ -80,8 +80,7 @@ def _stamp_role(role: RoleAssignment) -> Stamped:
 
 
 def _read_role(request: HttpRequest, resource_id: str) -> Stamped | None:
-    found = _roles().filter(int_id(resource_id)).first()
-    return _stamp_role(found) if found else None
+    return public_read(_roles(), int_id(resource_id), _stamp_role)
 
 
 def _search_role(request: HttpRequest, query: Query) -> Page:
@@ -134,8 +133,7 @@ def _stamp_organization(unit: OrgUnit) -> Stamped:
 
 
 def _read_organization(request: HttpRequest, resource_id: str) -> Stamped | None:
-    found = _units().filter(code=resource_id).first()
-    return _stamp_organization(found) if found else None
+    return public_read(_units(), Q(code=resource_id), _stamp_organization)
 
 
 def _search_organization(request: HttpRequest, query: Query) -> Page:
@@ -169,8 +167,7 @@ def _stamp_location(unit: OrgUnit) -> Stamped:
 
 
 def _read_location(request: HttpRequest, resource_id: str) -> Stamped | None:
-    found = _units().filter(code=resource_id).first()
-    return _stamp_location(found) if found else None
+    return public_read(_units(), Q(code=resource_id), _stamp_location)
 
 
 def _search_location(request: HttpRequest, query: Query) -> Page:
@@ -203,8 +200,7 @@ def _stamp_service(service: Service) -> Stamped:
 
 
 def _read_service(request: HttpRequest, resource_id: str) -> Stamped | None:
-    found = _services().filter(code=resource_id).first()
-    return _stamp_service(found) if found else None
+    return public_read(_services(), Q(code=resource_id), _stamp_service)
 
 
 def _search_service(request: HttpRequest, query: Query) -> Page:

@@ -20,6 +20,7 @@ from .common import (
     int_reference,
     ordered,
     public_page,
+    public_read,
     reference_to,
     token_code,
     token_in,
@@ -35,8 +36,7 @@ def _calendars() -> QuerySet:
 
 
 def _read_schedule(request: HttpRequest, resource_id: str) -> Stamped | None:
-    found = _calendars().filter(int_id(resource_id)).first()
-    return _stamp_schedule(found) if found else None
+    return public_read(_calendars(), int_id(resource_id), _stamp_schedule)
 
 
 def _schedule_actor(value: Value) -> Q:
@@ -85,8 +85,7 @@ def _stamp_slot(slot: Slot) -> Stamped:
 
 
 def _read_slot(request: HttpRequest, resource_id: str) -> Stamped | None:
-    found = Slot.objects.select_related("service").filter(int_id(resource_id)).first()
-    return _stamp_slot(found) if found else None
+    return public_read(Slot.objects.select_related("service"), int_id(resource_id), _stamp_slot)
 
 
 SLOT_STATUS = {

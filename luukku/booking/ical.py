@@ -19,7 +19,7 @@ def appointment_ics(appointment: Appointment, organiser: str) -> bytes:
     event.add("dtstart", appointment.slot.starts_at)
     event.add("dtend", appointment.slot.ends_at)
     event.add("summary", appointment.service.local_name)
-    event.add("location", appointment.service.location or appointment.service.unit.name)
+    event.add("location", appointment.service.location or appointment.service.unit.local_name)
     event.add("description", f"{appointment.service.get_appointment_type_display()} – {organiser}")
     event.add("status", "CANCELLED" if appointment.status == Appointment.Status.CANCELLED else "CONFIRMED")
     alarm = Alarm()

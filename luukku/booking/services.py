@@ -472,7 +472,7 @@ def _when(moment: dt.datetime) -> str:
 def message_text(template, appointment: Appointment) -> str:
     """The message in the current language; services' names come in that language too."""
     slot, service = appointment.slot, appointment.service
-    where = service.location or service.unit.name
+    where = service.location or service.unit.local_name
     return str(template).format(
         service=service.local_name,
         when=_when(slot.starts_at),

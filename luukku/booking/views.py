@@ -345,7 +345,7 @@ def manage_cancel(request: HttpRequest, public_id) -> HttpResponse:
 
 def _ics_response(appointment: Appointment) -> HttpResponse:
     response = HttpResponse(
-        appointment_ics(appointment, appointment.service.unit.name),
+        appointment_ics(appointment, appointment.service.unit.local_name),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = (

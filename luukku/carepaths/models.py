@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from luukku.web.models import Translated
@@ -176,6 +177,11 @@ class PathMessage(models.Model):
         return f"{self.path} {self.created_at:%Y-%m-%d %H:%M}"
 
 
+def routed_words(score: dict) -> str:
+    """Why a client was routed to the team, e.g. "AUDIT 12 points (limit 8): contact the client"."""
+    return gettext("%(instrument)s %(total)s points (limit %(limit)s): contact the client") % score
+
+
 class TeamTask(models.Model):
     """Something the responsible team must act on: a routing, a due reminder, a client's message."""
 
@@ -188,7 +194,9 @@ class TeamTask(models.Model):
     path = models.ForeignKey(ClientPath, on_delete=models.CASCADE, related_name="team_tasks")
     team = models.ForeignKey("identity.OrgUnit", on_delete=models.PROTECT, related_name="team_tasks")
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    summary = models.CharField(max_length=300)
+    summary = models.CharField(max_length=300)  # as written when made: the fallback of shown_summary
+    task = models.ForeignKey("ClientTask", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    score = models.JSONField(null=True, blank=True)  # a routing's score: instrument, total, limit
     created_at = models.DateTimeField(default=timezone.now)
     handled_at = models.DateTimeField(null=True, blank=True)
     handled_by = models.ForeignKey(
@@ -200,4 +208,20 @@ class TeamTask(models.Model):
         indexes = [models.Index(fields=["team", "handled_at"], name="team_task_open")]
 
     def __str__(self) -> str:
+        return self.summary
+
+    @property
+    def shown_summary(self) -> str:
+        """The summary in the reader's language (stored text is translated when shown)."""
+        person = self.path.person.full_name
+        if self.kind == self.Kind.ROUTED:
+            if self.score:
+                return routed_words(self.score)
+            return self.summary or _("Routed to a professional")  # a reason given in words, else the default
+        if self.kind == self.Kind.MESSAGE:
+            return _("Message from %(person)s") % {"person": person}
+        if self.task is not None and self.kind == self.Kind.TASK_DONE:
+            return _("%(person)s: %(task)s done") % {"person": person, "task": self.task.display_title}
+        if self.task is not None and self.kind == self.Kind.REMINDER:
+            return _("%(person)s: %(task)s is due") % {"person": person, "task": self.task.display_title}
         return self.summary

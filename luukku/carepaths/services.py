@@ -32,6 +32,7 @@ from .models import (
     TaskKind,
     TeamTask,
     TemplateTask,
+    routed_words,
 )
 from .tasks import remind_task
 
@@ -54,8 +55,8 @@ def _guard(actor: AbstractBaseUser | None, path: ClientPath, action: str = Actio
         require(actor, path.person, category, what="care_path", action=action, service_event=service_event)
 
 
-def _team_task(**fields) -> TeamTask:
-    """Work for the path's team; the desk hears of it once the change commits."""
+def new_team_task(**fields) -> TeamTask:
+    """Work for the path's team (its team queue); the desk hears of it once the change commits."""
     team_task = TeamTask.objects.create(**fields)
     events.publish(TeamTaskCreated(team_task.pk))
     return team_task
@@ -160,12 +161,23 @@ def enter_phase(
     _materialise(path, _tasks_for_phase(path.template, phase))
     _event("carepath.phase", path, actor=actor, phase=phase, score=score)
     if phase == Phase.WITH_PROFESSIONAL:
-        _team_task(
+        routed_by = routing_score(path.template, score) if score and not reason else None
+        new_team_task(
             path=path,
             team=path.team,
             kind=TeamTask.Kind.ROUTED,
-            summary=reason or _("Routed to a professional"),
+            summary=reason or (routed_words(routed_by) if routed_by else ""),  # "": the default words
+            score=routed_by,
         )
+
+
+def routing_score(template: PathTemplate, score: dict) -> dict:
+    """What the team reads of a routing (TeamTask.shown_summary): "AUDIT 12 points (limit 8)"."""
+    return {
+        "instrument": score["instrument"].upper(),
+        "total": f"{float(Decimal(str(score['total']))):g}",
+        "limit": f"{float(template.routing_threshold):g}" if template.routing_threshold is not None else "–",
+    }
 
 
 def route_by_score(path: ClientPath, score: dict) -> None:
@@ -176,12 +188,7 @@ def route_by_score(path: ClientPath, score: dict) -> None:
         return
     total = Decimal(str(score["total"]))
     if total >= threshold:
-        reason = _("%(instrument)s %(total)s points (limit %(limit)s): contact the client") % {
-            "instrument": score["instrument"].upper(),
-            "total": f"{float(total):g}",
-            "limit": f"{float(threshold):g}",
-        }
-        enter_phase(path, Phase.WITH_PROFESSIONAL, None, reason, score)
+        enter_phase(path, Phase.WITH_PROFESSIONAL, None, "", score)
     else:
         enter_phase(path, Phase.SELF_CARE, None, "", score)
 
@@ -238,12 +245,13 @@ def complete_task(
     path = task.path
     _event("carepath.task_done", path, actor=actor, task_kind=task.kind)
     if task.kind in {TaskKind.MEASUREMENT, TaskKind.QUESTIONNAIRE}:
-        _team_task(
+        new_team_task(
             path=path,
             team=path.team,
             kind=TeamTask.Kind.TASK_DONE,
             summary=_("%(person)s: %(task)s done")
             % {"person": path.person.full_name, "task": task.display_title},
+            task=task,
         )
     return True
 
@@ -298,7 +306,7 @@ def post_message(path: ClientPath, author: AbstractBaseUser, body: str, from_tea
         path=path, author=author, body=clean_message(body), from_team=from_team
     )
     if not from_team:
-        _team_task(
+        new_team_task(
             path=path,
             team=path.team,
             kind=TeamTask.Kind.MESSAGE,
@@ -311,7 +319,7 @@ def post_message(path: ClientPath, author: AbstractBaseUser, body: str, from_tea
 def team_queue(units: list[OrgUnit]) -> QuerySet[TeamTask]:
     return (
         TeamTask.objects.filter(team__in=units, handled_at__isnull=True)
-        .select_related("path__person", "path__template")
+        .select_related("path__person", "path__template", "task__template_task")
         .order_by("created_at")
     )
 

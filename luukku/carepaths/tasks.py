@@ -12,6 +12,7 @@ def remind_task(task_id: int, due_at: str) -> str:
     from luukku.audit.services import record_event
 
     from .models import ClientTask, PathMessage, TeamTask
+    from .services import new_team_task
 
     with transaction.atomic():
         item = (
@@ -30,12 +31,13 @@ def remind_task(task_id: int, due_at: str) -> str:
                 automatic=True,
                 body=_("Reminder: %(task)s") % {"task": item.display_title},
             )
-        TeamTask.objects.create(
+        new_team_task(
             path=path,
             team=path.team,
             kind=TeamTask.Kind.REMINDER,
             summary=_("%(person)s: %(task)s is due")
             % {"person": path.person.full_name, "task": item.display_title},
+            task=item,
         )
         item.reminded_at = timezone.now()
         item.save(update_fields=["reminded_at"])

@@ -239,7 +239,9 @@ def professional_path(request: HttpRequest, public_id) -> HttpResponse:
             "thread": path.messages.all(),
             "phases": Phase.choices,
             "measurements": MeasurementKind.choices,
-            "open_team_tasks": path.team_tasks.filter(handled_at__isnull=True),
+            "open_team_tasks": path.team_tasks.filter(handled_at__isnull=True).select_related(
+                "path__person", "task__template_task"
+            ),
             "action_form": form,
         },
         status=400 if form is not None else 200,

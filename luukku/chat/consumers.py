@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from luukku.access.policy import AccessDenied, work_roles
 from luukku.web.routes import Audience, route
@@ -65,6 +66,17 @@ def message_of(text_data: str | None) -> dict:
     if not isinstance(content, dict) or not isinstance(content.get("body", ""), str):
         raise BadFrame(_("The message could not be read. Reload the page and try again."))
     return content
+
+
+def queue_text(position: int, minutes: int) -> str:
+    """What the waiting resident reads about their place; the same words as the page (conversation.html)."""
+    place = ngettext(
+        "You are number %(position)s in the queue.", "You are number %(position)s in the queue.", position
+    ) % {"position": position}
+    wait = ngettext(
+        "Estimated wait about %(minutes)s minute.", "Estimated wait about %(minutes)s minutes.", minutes
+    ) % {"minutes": minutes}
+    return f"{place} {wait}"
 
 
 @route(Audience.RESIDENT_OR_PROFESSIONAL, "health")
@@ -154,6 +166,14 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
                 internal=content.get("internal") is True and self.professional,
                 recheck=False,
             )
+
+    async def chat_queue(self, event: dict) -> None:
+        """The resident's place in the queue changed (chat.services.announce_queue_standing)."""
+        if self.professional or not await self._still_allowed():
+            return
+        with translation.override(self.language):
+            text = queue_text(event["position"], event["minutes"]) if event["position"] else ""
+        await self.send_json({"type": "queue", "position": event["position"], "text": text})
 
     async def chat_message(self, event: dict) -> None:
         if event["internal"] and not self.professional:

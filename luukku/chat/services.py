@@ -447,6 +447,7 @@ def end_by_resident(
     conversation.status = Conversation.Status.CLOSED
     _message(conversation, "system", ENDED_BY_CLIENT)
     record_event("chat.ended_by_client", subject=conversation.person, queue=conversation.queue.code)
+    events.publish(ConversationTaken(conversation.pk, None))  # it leaves the queue (and the work queue)
 
 
 # Without a record of past waits the estimate assumes this long per chat ahead in the queue.
@@ -463,6 +464,19 @@ def queue_position(conversation: Conversation) -> int | None:
     return ahead + 1
 
 
+def _minutes_per_chat(queue_id: int, now: dt.datetime) -> float:
+    recent = Conversation.objects.filter(
+        queue_id=queue_id, closed_at__gte=now - dt.timedelta(days=7), assignee__isnull=False
+    ).values_list("created_at", "closed_at")
+    lengths = [(closed - created).total_seconds() / 60 for created, closed in recent]
+    return sum(lengths) / len(lengths) if lengths else DEFAULT_MINUTES_PER_CHAT
+
+
+def _wait_for(position: int, per_chat: float) -> int:
+    minutes = max(per_chat * (position - 1), 1)
+    return int(-(-minutes // 5) * 5)
+
+
 def estimated_wait(conversation: Conversation, now: dt.datetime | None = None) -> int | None:
     """Minutes until a professional answers, roughly: the chats ahead times the queue's average chat
     length over the past week (10 minutes when there is none), rounded up to 5 minutes; None when
@@ -470,14 +484,41 @@ def estimated_wait(conversation: Conversation, now: dt.datetime | None = None) -
     position = queue_position(conversation)
     if position is None:
         return None
+    return _wait_for(position, _minutes_per_chat(conversation.queue_id, now or timezone.now()))
+
+
+def queue_standing(now: dt.datetime | None = None) -> list[tuple[Conversation, int, int]]:
+    """Every waiting chat with its place in its queue and estimated wait: (conversation, position,
+    minutes), in two queries per queue with waiting chats."""
     now = now or timezone.now()
-    recent = Conversation.objects.filter(
-        queue=conversation.queue, closed_at__gte=now - dt.timedelta(days=7), assignee__isnull=False
-    ).values_list("created_at", "closed_at")
-    lengths = [(closed - created).total_seconds() / 60 for created, closed in recent]
-    per_chat = sum(lengths) / len(lengths) if lengths else DEFAULT_MINUTES_PER_CHAT
-    minutes = max(per_chat * (position - 1), 1)
-    return int(-(-minutes // 5) * 5)
+    standing, per_chat, places = [], {}, {}
+    for conversation in Conversation.objects.filter(status=Conversation.Status.WAITING).order_by(
+        "queue_id", "created_at"
+    ):
+        queue_id = conversation.queue_id
+        if queue_id not in per_chat:
+            per_chat[queue_id] = _minutes_per_chat(queue_id, now)
+        places[queue_id] = position = places.get(queue_id, 0) + 1
+        standing.append((conversation, position, _wait_for(position, per_chat[queue_id])))
+    return standing
+
+
+def announce_queue_standing(left: int | None = None) -> int:
+    """Tell every waiting chat its place in the queue (the resident's page updates without a reload);
+    run after a chat leaves a queue (`left`: its id, told it is out of the queue) or joins one.
+    Returns how many were told."""
+    layer = get_channel_layer()
+    if layer is None:
+        return 0
+    out = Conversation.objects.filter(pk=left).exclude(status=Conversation.Status.WAITING)
+    if left is not None and (gone := out.first()) is not None:
+        payload = {"type": "chat.queue", "position": None, "minutes": None}
+        async_to_sync(layer.group_send)(group_name(gone), payload)
+    standing = queue_standing()
+    for conversation, position, minutes in standing:
+        payload = {"type": "chat.queue", "position": position, "minutes": minutes}
+        async_to_sync(layer.group_send)(group_name(conversation), payload)
+    return len(standing)
 
 
 def visible_messages(conversation: Conversation, professional: bool) -> QuerySet[ChatMessage]:

@@ -10,6 +10,7 @@ from luukku.web import events
 
 from .events import ConversationTaken, ConversationWaiting
 from .models import Conversation
+from .services import announce_queue_standing
 
 
 def on_waiting(event: ConversationWaiting) -> None:
@@ -28,17 +29,18 @@ def on_waiting(event: ConversationWaiting) -> None:
     )
 
 
-def title(item: WorkItem) -> str | None:
-    """The queue item's title in the reader's language, the queue's name too."""
-    conversation = (
-        Conversation.objects.select_related("queue", "person")
-        .filter(public_id=item.source.partition(":")[2])
-        .first()
-    )
-    if conversation is None:
-        return None
-    who = conversation.person.full_name if conversation.person else _("Anonymous")
-    return _("Chat waiting: %(who)s (%(queue)s)") % {"who": who, "queue": conversation.queue.local_name}
+def titles(items: list[WorkItem]) -> dict[int, str]:
+    """Queue items' titles in the reader's language, the queue's name too."""
+    by_id = {item.source.partition(":")[2]: item.pk for item in items}
+    conversations = Conversation.objects.select_related("queue", "person").filter(public_id__in=by_id)
+    return {
+        by_id[str(conversation.public_id)]: _("Chat waiting: %(who)s (%(queue)s)")
+        % {
+            "who": conversation.person.full_name if conversation.person else _("Anonymous"),
+            "queue": conversation.queue.local_name,
+        }
+        for conversation in conversations
+    }
 
 
 def on_taken(event: ConversationTaken) -> None:
@@ -46,9 +48,16 @@ def on_taken(event: ConversationTaken) -> None:
     desk.close_source(f"chat:{conversation.public_id}", user_by_pk(event.user_id))
 
 
-def connect() -> None:
-    from luukku.desk.registry import register_work_title
+def on_queue_changed(event: ConversationWaiting | ConversationTaken) -> None:
+    """A chat joined or left a queue: the residents waiting see their new place without a reload."""
+    announce_queue_standing(left=event.conversation_id if isinstance(event, ConversationTaken) else None)
 
-    register_work_title("chat", title)
+
+def connect() -> None:
+    from luukku.desk.registry import register_work_titles
+
+    register_work_titles("chat", titles)
     events.subscribe(ConversationWaiting, "chat.work", on_waiting)
     events.subscribe(ConversationTaken, "chat.work", on_taken)
+    events.subscribe(ConversationWaiting, "chat.queue_standing", on_queue_changed)
+    events.subscribe(ConversationTaken, "chat.queue_standing", on_queue_changed)

@@ -22,9 +22,9 @@ class DeskConfig(AppConfig):
             known_phone,
             register_client_section,
             register_phone_source,
-            register_work_title,
+            register_work_titles,
         )
-        from .services import call_back_title, latest_call_back_phone, notifications_of, queue
+        from .services import call_back_titles, latest_call_back_phone, notifications_of, queue
 
         demo.register(demo.Seeder("service chains", lambda: seed_chains() or "", demo.SERVICES))
         register_client_section(
@@ -44,7 +44,7 @@ class DeskConfig(AppConfig):
         register_care_relationship("service_chain", client_data.service_chain, client_data.CHAIN_LABEL)
         register_event_scope("desk.", client_data.event_scope)
         register_event_labels(EVENT_LABELS)
-        register_work_title("callback", call_back_title)
+        register_work_titles("callback", call_back_titles)
         register_phone_source("desk", latest_call_back_phone)
         register_client_section(
             ClientSection(

@@ -73,9 +73,12 @@ class WorkItem(models.Model):
     @property
     def shown_title(self) -> str:
         """The title in the reader's language (stored text is translated when shown: desk.registry)."""
+        from django.utils.translation import get_language
+
         from .registry import work_title
 
-        return work_title(self)
+        named = getattr(self, "localized_title", None)  # (language, title) from registry.name_items
+        return named[1] if named and named[0] == get_language() else work_title(self)
 
     @property
     def overdue(self) -> bool:

@@ -7,8 +7,8 @@
 - Client-360 sections: what the app shows of a client in the whole picture, with the category of
   the data, so the access policy decides whether the reader sees it.
 - Work titles: how a queue item's title reads in the reader's language, made when shown from the
-  item's origin (`register_work_title`); the stored title (in the language it was made in) is the
-  fallback.
+  item's origin (`register_work_titles`, one call for a page of items); the stored title (in the
+  language it was made in) is the fallback.
 - Service use: the audit event kinds that count as one use of a service (a booking, a sent form), so
   client 360 can say "uses many services" without knowing the apps' event kinds.
 """
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 
 from luukku.identity.models import Resident
 
@@ -44,7 +45,7 @@ class ClientSection:
 _work_sources: dict[str, WorkSource] = {}
 _client_sections: dict[str, ClientSection] = {}
 _service_use_kinds: set[str] = set()
-_work_titles: dict[str, Callable[[object], str | None]] = {}
+_work_titles: dict[str, list[Callable[[list], dict[int, str]]]] = {}
 # client -> (when given, phone number) or None: where a client has left a phone number
 _phone_sources: dict[str, Callable[[Resident], tuple | None]] = {}
 
@@ -60,16 +61,35 @@ def known_phone(client: Resident) -> str:
     return max(given, key=lambda pair: pair[0])[1] if given else ""
 
 
-def register_work_title(prefix: str, title: Callable[[object], str | None]) -> None:
-    """`title(item)` is the title of a queue item whose source is "<prefix>:…", in the active language
-    (None: use the stored one)."""
-    _work_titles[prefix] = title
+def register_work_titles(prefix: str, titles: Callable[[list], dict[int, str]]) -> None:
+    """`titles(items)` gives {item.pk: title in the active language} for the queue items whose source is
+    "<prefix>:…" that it knows how to name (one query for a page of them); several apps may name items of
+    one prefix (the first that names an item wins); an item nobody names shows its stored title."""
+    providers = _work_titles.setdefault(prefix, [])
+    if titles not in providers:
+        providers.append(titles)
+
+
+def name_items(items: list) -> list:
+    """Give each queue item its title in the active language (`item.shown_title`); returns the items."""
+    by_prefix: dict[str, list] = {}
+    for item in items:
+        by_prefix.setdefault(item.source.partition(":")[0], []).append(item)
+    for prefix, group in by_prefix.items():
+        named: dict[int, str] = {}
+        for titles in _work_titles.get(prefix, []):
+            unnamed = [item for item in group if item.pk not in named]
+            if not unnamed:
+                break
+            named.update({pk: title for pk, title in titles(unnamed).items() if title and pk not in named})
+        for item in group:
+            item.localized_title = (get_language(), named.get(item.pk) or item.title)
+    return items
 
 
 def work_title(item) -> str:
     """The item's title in the reader's language when its origin says how, else the stored title."""
-    made = _work_titles.get(item.source.partition(":")[0])
-    return (made(item) if made else None) or item.title
+    return name_items([item])[0].localized_title[1]
 
 
 def register_work_source(source: WorkSource) -> None:

@@ -139,9 +139,9 @@ def latest_call_back_phone(client: Resident) -> tuple | None:
     )
 
 
-def call_back_title(item: WorkItem) -> str:
-    """A call-back request's title in the reader's language, from the topic the caller wrote."""
-    return _("Call back: %(topic)s") % {"topic": item.note[:120]}
+def call_back_titles(items: list[WorkItem]) -> dict[int, str]:
+    """Call-back requests' titles in the reader's language, from the topic the caller wrote."""
+    return {item.pk: _("Call back: %(topic)s") % {"topic": item.note[:120]} for item in items}
 
 
 def close_source(source: str, actor: AbstractBaseUser | None) -> None:
@@ -420,7 +420,9 @@ def _visible_items(section: registry.ClientSection, client: Resident, sees: dict
 
 
 def notifications_of(client: Resident) -> list[WorkItem]:
-    return list(client.work_items.filter(kind=WorkItem.Kind.NOTIFICATION).order_by("-created_at"))
+    return registry.name_items(
+        list(client.work_items.filter(kind=WorkItem.Kind.NOTIFICATION).order_by("-created_at"))
+    )
 
 
 def assess_maturity(

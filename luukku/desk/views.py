@@ -29,6 +29,7 @@ from .forms import (
     StatusForm,
 )
 from .models import ChainTemplate, ResponsibleWorker, WorkItem
+from .registry import name_items
 
 VIEWS = {
     "unit": gettext_lazy("My units"),
@@ -42,7 +43,7 @@ VIEWS = {
 def work_queue(request: HttpRequest) -> HttpResponse:
     view = request.GET.get("nakyma", "unit")
     view = view if view in VIEWS else "unit"
-    items = list(services.queue(request.user, view))
+    items = name_items(list(services.queue(request.user, view)))
     return render(
         request,
         "desk/queue.html",

@@ -9,7 +9,7 @@ class FhirConfig(AppConfig):
         from luukku.booking.events import AppointmentBooked
         from luukku.chat.events import ConversationClosed
         from luukku.demo import registry as demo
-        from luukku.desk.registry import WorkSource, register_work_source
+        from luukku.desk.registry import WorkSource, register_work_source, register_work_titles
         from luukku.questionnaires.events import QuestionnaireAnswered
         from luukku.web import events
 
@@ -20,4 +20,5 @@ class FhirConfig(AppConfig):
         events.subscribe(AppointmentBooked, "fhir.subscriptions", subscriptions.on_appointment_booked)
         events.subscribe(ConversationClosed, "fhir.writeback", writeback.on_conversation_closed)
         register_work_source(WorkSource(omaolo.SOURCE, omaolo.close_at_origin))
+        register_work_titles(omaolo.SOURCE, omaolo.titles)
         demo.register(demo.Seeder("omaolo", omaolo.seed_demo, demo.SCHEDULES + 1))

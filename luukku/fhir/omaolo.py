@@ -291,7 +291,7 @@ def import_assessment(resource: dict) -> tuple[OmaoloAssessment, bool]:
                 kind,
                 f"{SOURCE}:{parsed.id}",
                 unit,
-                _("Omaolo: %(title)s (%(urgency)s)") % {"title": title, "urgency": urgency.label},
+                queue_title(title, urgency),
                 client=person,
                 priority=priority,
                 due_at=timezone.now() + react_within,
@@ -317,6 +317,19 @@ def import_new(source: Omaolo | None = None) -> Imported:
         else:
             result.known += 1
     return result
+
+
+def queue_title(title: str, urgency: str) -> str:
+    return _("Omaolo: %(title)s (%(urgency)s)") % {"title": title, "urgency": Urgency(urgency).label}
+
+
+def titles(items: list) -> dict[int, str]:
+    """Queue items' titles in the reader's language (the urgency; the title is Omaolo's own)."""
+    by_id = {item.source.partition(":")[2]: item.pk for item in items}
+    assessments = OmaoloAssessment.objects.filter(omaolo_id__in=by_id).values_list(
+        "omaolo_id", "title", "urgency"
+    )
+    return {by_id[omaolo_id]: queue_title(title, urgency) for omaolo_id, title, urgency in assessments}
 
 
 def close_at_origin(omaolo_id: str, actor: AbstractBaseUser | None) -> None:

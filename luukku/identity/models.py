@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from luukku.registry.hetu import age_on
@@ -36,6 +37,12 @@ class OrgUnit(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def local_name(self) -> str:
+        """The unit's name in the reader's language: its Swedish name in Swedish where it has one (the
+        official names are Finnish and Swedish; English readers see the Finnish one)."""
+        return self.name_sv if self.name_sv and (get_language() or "")[:2] == "sv" else self.name
 
     def ancestors_and_self(self) -> list["OrgUnit"]:
         chain, unit = [], self

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from luukku.desk import services as desk
 from luukku.desk.models import WorkItem
-from luukku.desk.registry import WorkSource, register_work_source
+from luukku.desk.registry import WorkSource, register_work_source, register_work_titles
 from luukku.identity.services import user_by_pk
 from luukku.web import events
 
@@ -54,7 +54,17 @@ def close_at_origin(public_id: str, user) -> None:
         mark_handled(response, user, announce=False)
 
 
+def titles(items: list[WorkItem]) -> dict[int, str]:
+    """A notification's queue title is the form's title in the reader's language."""
+    by_id = {item.source.partition(":")[2]: item.pk for item in items}
+    sent = Response.objects.select_related("definition").filter(
+        public_id__in=by_id, recipient_unit__isnull=False
+    )
+    return {by_id[str(response.public_id)]: response.definition.title for response in sent}
+
+
 def connect() -> None:
     events.subscribe(QuestionnaireAnswered, "questionnaires.work", on_answered)
     events.subscribe(ResponseHandled, "questionnaires.work", on_handled)
     register_work_source(WorkSource("response", close_at_origin))
+    register_work_titles("response", titles)

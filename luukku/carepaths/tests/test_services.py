@@ -54,7 +54,7 @@ def test_diabetes_path_routes_high_risk_to_the_health_station(templates):
     assert "Varaa aika terveydenhoitajalle" in titles(path)
     assert "Liikunta ja ruoka diabeteksen ehkäisyssä" not in titles(path)
     routed = TeamTask.objects.get(path=path, kind="routed")
-    assert routed.team.code == "rmk-terveysasema" and "FINDRISC 19 pistettä (raja 12)" in routed.summary
+    assert routed.team.code == "rmk-terveysasema" and "FINDRISC 19 pistettä (raja 12)" in routed.shown_summary
     done = path.tasks.get(kind="questionnaire", status="done")
     assert done.result["scores"][0]["total"] == 19  # age 4, BMI 29.98 -> 1, waist 4, 2, 1, 2, family 5
 

@@ -267,3 +267,45 @@ def test_closed_chat_with_summary_is_in_the_client_record(queues, django_user_mo
     view = client_360(riikka, matti, "care")
     assert [c.summary for c in view.items("chats")] == ["Angiinaepäily, ohjattu näytteenottoon."]
     assert {"chat.started", "chat.taken", "chat.closed"} <= {e["kind"] for e in view.timeline}
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_waiting_resident_is_told_the_new_place_without_a_reload(
+    personas, django_user_model, release_connections
+):
+    def setup():
+        ChatQueue.objects.update(hours=ALWAYS)
+        from luukku.identity.services import resident_from_register
+
+        queue = ChatQueue.objects.get(code="hoitaja")
+        ahead = services.start(queue, None, None)
+        matti = resident_from_register(BY_KEY["matti"].hetu)
+        matti.user = django_user_model.objects.create(username="matti")
+        matti.save()
+        mine = services.start(queue, matti, matti.user)
+        return ahead, mine, matti.user, django_user_model.objects.get(username="hoitaja.hanna")
+
+    ahead, mine, resident_user, nurse = await database_sync_to_async(setup)()
+    from luukku.chat.consumers import ConversationConsumer
+
+    resident = WebsocketCommunicator(ConversationConsumer.as_asgi(), f"/ws/chat/{mine.public_id}/")
+    resident.scope.update(
+        user=resident_user,
+        session={},
+        url_route={"kwargs": {"public_id": mine.public_id}},
+        cookies={"django_language": "en"},
+    )
+    assert (await resident.connect())[0]
+    assert await database_sync_to_async(services.queue_position)(mine) == 2
+    await database_sync_to_async(services.take)(ahead, nurse)  # the chat ahead is answered
+    told = await resident.receive_json_from(timeout=5)
+    assert told == {
+        "type": "queue",
+        "position": 1,
+        "text": "You are number 1 in the queue. Estimated wait about 5 minutes.",
+    }
+    await database_sync_to_async(services.take)(mine, nurse)
+    received = [await resident.receive_json_from(timeout=5) for _ in range(2)]
+    assert {"type": "queue", "position": None, "text": ""} in received  # out of the queue: the notice goes
+    assert any(frame.get("sender") == "system" for frame in received)  # "… joined the conversation."
+    await resident.disconnect()

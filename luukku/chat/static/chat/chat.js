@@ -38,11 +38,26 @@
     item.scrollIntoView({block: "nearest"});
   }
 
+  // The resident's place in the queue, told by the server whenever the queue moves.
+  function showPlace(data) {
+    var place = document.getElementById("queue-position");
+    if (!data.position) { if (place) { place.remove(); } return; }
+    if (!place) {
+      place = document.createElement("p");
+      place.id = "queue-position";
+      place.className = "notice";
+      place.setAttribute("role", "status");
+      root.parentNode.insertBefore(place, root);
+    }
+    place.textContent = data.text;
+  }
+
   socket.addEventListener("open", function () { status.textContent = labels.connected; root.setAttribute("data-connected", "true"); });
   socket.addEventListener("close", function () { status.textContent = labels.disconnected; root.setAttribute("data-connected", "false"); });
   socket.addEventListener("message", function (event) {
     var data = JSON.parse(event.data);
     if (data.type === "error") { status.textContent = data.message; return; }
+    if (data.type === "queue") { showPlace(data); return; }
     append(data);
   });
   if (form) {

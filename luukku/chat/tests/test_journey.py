@@ -124,3 +124,19 @@ def test_waiting_chat_work_item_title_in_the_readers_language(nurse_queue):
         assert item.shown_title == f"Chatt väntar: Anonym ({nurse_queue.name_sv or nurse_queue.name})"
     with translation.override("fi"):
         assert item.shown_title == item.title
+
+
+def test_a_chat_the_resident_ends_while_waiting_leaves_the_work_queue(
+    client, nurse_queue, django_capture_on_commit_callbacks
+):
+    from luukku.desk.models import WorkItem
+
+    with django_capture_on_commit_callbacks(execute=True):
+        url = client.post(reverse("chat:start", args=["hoitaja"]))["Location"]
+    conversation = Conversation.objects.get()
+    item = WorkItem.objects.get(source=f"chat:{conversation.public_id}")
+    assert item.status == WorkItem.Status.NEW
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"action": "end"})
+    item.refresh_from_db()
+    assert item.status == WorkItem.Status.DONE  # nobody is left to answer it

@@ -42,7 +42,7 @@ TOUCHED = (
     "no online changes",
     "Done",
     "End the chat",
-    "Reload the page to see your place.",
+    "Menu",
     "The client ended the chat.",
 )
 
@@ -70,9 +70,13 @@ def choose_language(page, language: str) -> None:
 
 
 def nav_link(page, text: str, language: str):
-    return page.get_by_role("navigation", name=in_language(language, "Main")).get_by_role(
-        "link", name=in_language(language, text)
-    )
+    """A link of the header navigation; on a phone the menu is opened first (it folds the links)."""
+    nav = page.get_by_role("navigation", name=in_language(language, "Main"))
+    menu = nav.get_by_role("button", name=in_language(language, "Menu"))
+    if menu.is_visible() and menu.get_attribute("aria-expanded") != "true":
+        menu.click()
+        assert_accessible(page)  # the open menu too
+    return nav.get_by_role("link", name=in_language(language, text))
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -82,6 +86,10 @@ def test_visitor_reaches_every_service_without_sign_in(page, language):
     choose_language(page, language)
     assert_accessible(page)
     assert_only(page, language)
+    links = page.locator(".main-nav__list")
+    assert not links.is_visible()  # on a phone the links fold behind the menu button
+    header = page.locator(".site-header").bounding_box()
+    assert header["height"] < 844 / 2  # the page's own content starts on the first screen
     for text, heading_path in (
         ("Book a time", "/ajanvaraus/"),
         ("Care-need assessment", "/hoidon-tarve/"),

@@ -200,15 +200,19 @@ def professional_path(request: HttpRequest, public_id) -> HttpResponse:
             request,
             {
                 "message": Action(
-                    MessageForm, lambda data: services.post_message(path, user, data["body"], from_team=True)
+                    MessageForm,
+                    lambda data: services.post_message(path, user, data["body"], from_team=True),
+                    _("The message was sent to the client."),
                 ),
                 "remove": Action(
                     lambda post: RemoveTaskForm(post, path),
                     lambda data: services.remove_task(data["task"], user),
+                    _("The task was removed."),
                 ),
                 "due": Action(
                     lambda post: DueForm(post, path),
                     lambda data: services.change_due(data["task"], data["due"], user),
+                    _("The due date was changed."),
                 ),
                 "add": Action(
                     AddTaskForm,
@@ -222,10 +226,21 @@ def professional_path(request: HttpRequest, public_id) -> HttpResponse:
                         remind=data["remind"],
                         measurement=data["measurement"],
                     ),
+                    _("The task was added to the client's path."),
                 ),
-                "phase": Action(PhaseForm, lambda data: services.enter_phase(path, data["phase"], user)),
-                "handled": Action(NoFieldsForm, lambda data: services.handle_open_team_tasks(path, user)),
-                "end": Action(NoFieldsForm, lambda data: services.end_path(path, user)),
+                "phase": Action(
+                    PhaseForm,
+                    lambda data: services.enter_phase(path, data["phase"], user),
+                    _("The phase was changed."),
+                ),
+                "handled": Action(
+                    NoFieldsForm,
+                    lambda data: services.handle_open_team_tasks(path, user),
+                    _("The team's open tasks are marked as handled."),
+                ),
+                "end": Action(
+                    NoFieldsForm, lambda data: services.end_path(path, user), _("The care path has ended.")
+                ),
             },
         )
         if form.is_valid():

@@ -217,29 +217,42 @@ def professional_conversation(request: HttpRequest, public_id) -> HttpResponse:
             request,
             {
                 "take": Action(
-                    NoFieldsForm, lambda data: services.take(conversation, user) or "taken_by_other"
+                    NoFieldsForm,
+                    lambda data: services.take(conversation, user) or "taken_by_other",
+                    lambda result: None if result == "taken_by_other" else _("You took the conversation."),
                 ),
                 "message": Action(
                     MessageForm,
                     lambda data: services.post(
                         conversation, user, data["body"], True, internal=data["internal"]
                     ),
+                    None,  # the message shows in the thread
                 ),
                 "attach": Action(
                     lambda post: AttachForm(post, request.FILES),
                     lambda data: services.attach(conversation, user, data["attachment"], True),
+                    None,  # the picture shows in the thread
                 ),
                 "transfer_queue": Action(
                     TransferQueueForm,
                     lambda data: services.transfer(conversation, user, to_queue=data["queue"]),
+                    _("The conversation was transferred with its history."),
                 ),
                 "transfer_user": Action(
-                    ColleagueForm, lambda data: services.transfer(conversation, user, to_user=data["user"])
+                    ColleagueForm,
+                    lambda data: services.transfer(conversation, user, to_user=data["user"]),
+                    _("The conversation was transferred with its history."),
                 ),
                 "consult": Action(
-                    ColleagueForm, lambda data: services.consult(conversation, user, data["user"])
+                    ColleagueForm,
+                    lambda data: services.consult(conversation, user, data["user"]),
+                    _("The colleague was asked to consult."),
                 ),
-                "close": Action(CloseForm, lambda data: services.close(conversation, user, data["summary"])),
+                "close": Action(
+                    CloseForm,
+                    lambda data: services.close(conversation, user, data["summary"]),
+                    _("The conversation is closed and its summary saved in the client record."),
+                ),
             },
         )
         if form.is_valid():

@@ -75,16 +75,31 @@ def item_view(request: HttpRequest, pk: int) -> HttpResponse:
         form, _done = run_action(
             request,
             {
-                "claim": Action(NoFieldsForm, lambda data: services.claim(item, user)),
+                "claim": Action(
+                    NoFieldsForm,
+                    lambda data: services.claim(item, user),
+                    _("You are handling this work now."),
+                ),
                 "assign": Action(
                     lambda post: AssignForm(post, services.colleagues(item)),
                     lambda data: services.assign(item, data["to"], user),
+                    _("The work was handed to your colleague."),
                 ),
-                "status": Action(StatusForm, lambda data: services.set_status(item, data["status"], user)),
+                "status": Action(
+                    StatusForm,
+                    lambda data: services.set_status(item, data["status"], user),
+                    _("The status was changed."),
+                ),
                 "priority": Action(
-                    PriorityForm, lambda data: services.set_priority(item, data["priority"], user)
+                    PriorityForm,
+                    lambda data: services.set_priority(item, data["priority"], user),
+                    _("The priority was changed."),
                 ),
-                "link": Action(LinkClientForm, lambda data: services.link_client(item, user, data["hetu"])),
+                "link": Action(
+                    LinkClientForm,
+                    lambda data: services.link_client(item, user, data["hetu"]),
+                    _("The client is linked to this work."),
+                ),
             },
             refusals=(SignInRefused,),
         )
@@ -123,22 +138,31 @@ def client_360(request: HttpRequest, public_id) -> HttpResponse:
                 "responsible": Action(
                     ResponsibleForm,
                     lambda data: services.set_responsible(client, data["kind"], professional_of(user), user),
+                    _("You are now named the client's responsible worker."),
                 ),
-                "chain": Action(ChainForm, lambda data: services.start_chain(data["template"], client, user)),
+                "chain": Action(
+                    ChainForm,
+                    lambda data: services.start_chain(data["template"], client, user),
+                    _("The service chain was started."),
+                ),
                 "take": Action(
                     lambda post: ChainStepForm(post, client),
                     lambda data: services.take_step(data["step"], professional_of(user)),
+                    _("You own this step now."),
                 ),
                 "complete": Action(
                     lambda post: ChainStepForm(post, client),
                     lambda data: services.complete_step(data["step"], user),
+                    _("The step is done; the next one goes to its owner."),
                 ),
-                "maturity": Action(MaturityForm, lambda data: services.assess_maturity(client, user, **data)),
+                "maturity": Action(
+                    MaturityForm,
+                    lambda data: services.assess_maturity(client, user, **data),
+                    _("The maturity assessment is recorded."),
+                ),
             },
         )
         if form.is_valid():
-            if request.POST.get("action") == "maturity":
-                messages.success(request, _("The maturity assessment is recorded."))
             return redirect(f"{reverse('desk:client', args=[client.public_id])}?purpose={purpose}")
     view = services.client_360(user, client, purpose)
     group = request.GET.get("tapahtumat", "")

@@ -227,10 +227,15 @@ def professional_response(request: HttpRequest, public_id) -> HttpResponse:
     if request.method == "POST":
         form, _done = run_action(
             request,
-            {"handled": Action(NoFieldsForm, lambda data: services.mark_handled(response, request.user))},
+            {
+                "handled": Action(
+                    NoFieldsForm,
+                    lambda data: services.mark_handled(response, request.user),
+                    _("Marked as handled."),
+                )
+            },
         )
         if form.is_valid():
-            messages.success(request, _("Marked as handled."))
             return redirect("questionnaires:inbox")
     return render(
         request,

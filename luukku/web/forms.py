@@ -2,8 +2,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, QueryDict
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .validation import check_text
@@ -41,10 +43,14 @@ def posted(request: HttpRequest) -> QueryDict | None:
 
 @dataclass(frozen=True)
 class Action:
-    """One POST action: the form that validates it and the one service call that does it."""
+    """One POST action: the form that validates it, the one service call that does it, and the success
+    notice the professional or resident reads when it is done (HDS notification). `done` is asked of
+    every action: a text, a function of what the call returned (None: no notice), or None where the
+    result shows itself (a chat message appearing in the thread)."""
 
     form: Callable[[QueryDict], forms.Form]
     run: Callable[[dict], object]
+    done: str | Promise | Callable[[object], str | Promise | None] | None
 
 
 class NoFieldsForm(CheckedForm):
@@ -69,9 +75,14 @@ def run_action(
     if not form.is_valid() or action is None:
         return form, None
     try:
-        return form, action.run(form.cleaned_data)
+        result = action.run(form.cleaned_data)
     except ValidationError as invalid:
         form.add_error(None, invalid)
     except (PermissionDenied, *refusals) as refused:
         form.add_error(None, str(refused) or _("You do not have the right to do this."))
+    else:
+        notice = action.done(result) if callable(action.done) else action.done
+        if notice:
+            messages.success(request, notice)
+        return form, result
     return form, None

@@ -218,7 +218,7 @@ def _search_service(request: HttpRequest, query: Query) -> Page:
 HEALTHCARE_SERVICE = register(
     Handler(
         type="HealthcareService",
-        profile=f"{directory.SCHEDULING}fi-scheduling-healthcareservice",
+        profile=f"{directory.SCHEDULING}fi-scheduling-healthcare-service",
         audience=Audience.PUBLIC,
         category="none",
         url_name="healthcare_service",

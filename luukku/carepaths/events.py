@@ -12,3 +12,12 @@ class TeamTaskCreated:
 class TeamTaskHandled:
     team_task_id: int
     user_id: int | None
+
+
+@dataclass(frozen=True)
+class CarePlanChanged:
+    """The client's path (the care plan) changed: started, entered a phase, a task added, removed,
+    rescheduled or done, or ended (`change` is the event kind, e.g. "carepath.ended")."""
+
+    path_id: int
+    change: str

@@ -20,7 +20,7 @@ from luukku.web import events
 from luukku.web.text import clean_message
 
 from . import client_data
-from .events import TeamTaskCreated, TeamTaskHandled
+from .events import CarePlanChanged, TeamTaskCreated, TeamTaskHandled
 from .models import (
     Anchor,
     ClientPath,
@@ -41,11 +41,26 @@ class PathRefused(Exception):
     pass
 
 
+# The events that change the plan itself (a message in the thread does not).
+PLAN_CHANGES = {
+    "carepath.started",
+    "carepath.phase",
+    "carepath.task_done",
+    "carepath.task_added",
+    "carepath.task_removed",
+    "carepath.task_rescheduled",
+    "carepath.ended",
+}
+
+
 def _event(kind: str, path: ClientPath, actor: AbstractBaseUser | None = None, **data) -> None:
-    """Every care-path event names its template and path: the statistics are counted from them."""
+    """Every care-path event names its template and path: the statistics are counted from them. A
+    change of the plan is also announced (CarePlanChanged) once it commits."""
     record_event(
         kind, subject=path.person, actor=actor, template=path.template.code, path=str(path.public_id), **data
     )
+    if kind in PLAN_CHANGES:
+        events.publish(CarePlanChanged(path.pk, kind))
 
 
 def _guard(actor: AbstractBaseUser | None, path: ClientPath, action: str = Action.WRITE) -> None:

@@ -7,6 +7,7 @@ class FhirConfig(AppConfig):
 
     def ready(self) -> None:
         from luukku.booking.events import AppointmentBooked
+        from luukku.carepaths.events import CarePlanChanged
         from luukku.chat.events import ConversationClosed
         from luukku.demo import registry as demo
         from luukku.desk.registry import WorkSource, register_work_source, register_work_titles
@@ -19,6 +20,7 @@ class FhirConfig(AppConfig):
         events.subscribe(QuestionnaireAnswered, "fhir.writeback", writeback.on_questionnaire_answered)
         events.subscribe(AppointmentBooked, "fhir.subscriptions", subscriptions.on_appointment_booked)
         events.subscribe(ConversationClosed, "fhir.writeback", writeback.on_conversation_closed)
+        events.subscribe(CarePlanChanged, "fhir.writeback", writeback.on_care_plan_changed)
         register_work_source(WorkSource(omaolo.SOURCE, omaolo.close_at_origin))
         register_work_titles(omaolo.SOURCE, omaolo.titles)
         demo.register(demo.Seeder("omaolo", omaolo.seed_demo, demo.SCHEDULES + 1))

@@ -118,5 +118,8 @@ def on_conversation_closed(event) -> None:
         enqueue("Communication", str(conversation.public_id))
 
 
-def care_plan_changed(path: ClientPath) -> None:
-    enqueue("CarePlan", str(path.public_id))
+def on_care_plan_changed(event) -> None:
+    """The care plan goes to the care record whenever it changes (a pending push is reused)."""
+    path = ClientPath.objects.filter(pk=event.path_id).first()
+    if path is not None:
+        enqueue("CarePlan", str(path.public_id))

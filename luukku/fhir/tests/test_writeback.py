@@ -146,3 +146,29 @@ def test_an_anonymous_chat_is_not_written_back(
         chat.take(conversation, riikka)
         chat.close(conversation, riikka, "Neuvottu.")
     assert not WriteBack.objects.filter(resource_type="Communication").exists()
+
+
+def test_the_care_plan_reaches_the_ehr_whenever_it_changes(personas, django_capture_on_commit_callbacks):
+    from fhir.resources.R4B.careplan import CarePlan
+
+    from luukku.carepaths import services as carepaths
+    from luukku.carepaths.tests.factories import care_path
+
+    person = resident_user(age=55)
+    with django_capture_on_commit_callbacks(execute=True):
+        path = care_path(person)
+    queued = WriteBack.objects.get(resource_type="CarePlan", resource_key=str(path.public_id))
+    assert _push_all() == ["sent"]
+    record = LocalEhrRecord.objects.get(identifier=f"urn:luukku:careplan|{path.public_id}")
+    CarePlan.model_validate(record.resource)
+    assert record.resource["subject"]["identifier"] == {"system": HETU, "value": person.hetu}
+    with django_capture_on_commit_callbacks(execute=True):
+        carepaths.post_message(path, person.user, "Kysymys", from_team=False)
+    assert not WriteBack.objects.filter(status="pending").exists()  # a message does not change the plan
+    with django_capture_on_commit_callbacks(execute=True):
+        carepaths.end_path(path, None)
+    assert _push_all() == ["sent"]
+    record.refresh_from_db()
+    assert record.writes == 2 and record.resource["status"] == "completed"
+    queued.refresh_from_db()
+    assert queued.status == "sent"

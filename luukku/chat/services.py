@@ -133,18 +133,27 @@ def _message(
 # --- Access -----------------------------------------------------------------------------------------
 
 
-def _served_queue_units(user: AbstractBaseUser) -> set[int]:
+def _served_queue_units(user: AbstractBaseUser, roles: list | None = None) -> set[int]:
     """A queue belongs to a unit; its client-work professionals and those of the units under it answer it."""
-    return {unit.pk for role in work_roles(user) for unit in role.unit.ancestors_and_self()}
+    return {
+        unit.pk
+        for role in (work_roles(user) if roles is None else roles)
+        for unit in role.unit.ancestors_and_self()
+    }
 
 
 def is_professional_in(user: AbstractBaseUser, conversation: Conversation) -> bool:
     """Whether the user answers this conversation's queue, holds it, or was consulted in it."""
-    if not user.is_authenticated or getattr(user, "resident", None) is not None or not work_roles(user):
+    if not user.is_authenticated or getattr(user, "resident", None) is not None:
         return False
-    if conversation.assignee_id == user.pk or conversation.consultants.filter(pk=user.pk).exists():
+    roles = work_roles(user)  # asked once per decision (the socket asks again every few seconds)
+    if not roles:
+        return False
+    if conversation.assignee_id == user.pk:
         return True
-    return conversation.queue.unit_id in _served_queue_units(user)
+    if conversation.queue.unit_id in _served_queue_units(user, roles):
+        return True
+    return conversation.consultants.filter(pk=user.pk).exists()
 
 
 def professional_decision(

@@ -216,8 +216,11 @@ def active_roles(user: AbstractBaseUser) -> list[RoleAssignment]:
     professional = Professional.objects.filter(user=user).first() if user.is_authenticated else None
     if professional is None:
         return []
+    # The unit's whole chain up to the county (four levels) in the same query: deciding walks it.
     return list(
-        professional.roles.filter(RoleAssignment.in_force(timezone.localdate())).select_related("unit")
+        professional.roles.filter(RoleAssignment.in_force(timezone.localdate())).select_related(
+            "unit__parent__parent__parent"
+        )
     )
 
 

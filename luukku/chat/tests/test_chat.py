@@ -309,3 +309,21 @@ async def test_waiting_resident_is_told_the_new_place_without_a_reload(
     assert {"type": "queue", "position": None, "text": ""} in received  # out of the queue: the notice goes
     assert any(frame.get("sender") == "system" for frame in received)  # "… joined the conversation."
     await resident.disconnect()
+
+
+def test_the_sockets_recheck_of_a_professional_costs_few_queries(queues, django_user_model):
+    """Each open socket decides again every few seconds (consumers.RECHECK_SECONDS): it must stay cheap."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from luukku.identity.services import resident_from_register
+
+    matti = resident_from_register(BY_KEY["matti"].hetu)
+    conversation = services.start(ChatQueue.objects.get(code="hoitaja"), matti, None)
+    nurse = django_user_model.objects.get(username="hoitaja.hanna")
+    services.take(conversation, nurse)
+    conversation = Conversation.objects.select_related("queue__unit", "person").get(pk=conversation.pk)
+    nurse = django_user_model.objects.get(pk=nurse.pk)
+    with CaptureQueriesContext(connection) as queries:
+        assert services.professional_decision(nurse, conversation, log=False).allowed
+    assert len(queries) <= 8, [q["sql"][:80] for q in queries.captured_queries]  # roles with their units

@@ -319,6 +319,38 @@ def import_new(source: Omaolo | None = None) -> Imported:
     return result
 
 
+# --- The resident's own data and client 360 -------------------------------------------------------
+
+
+def assessments_of(person) -> list[OmaoloAssessment]:
+    return list(OmaoloAssessment.objects.filter(person=person).order_by("-authored_at"))
+
+
+def scope(assessment: OmaoloAssessment) -> tuple[str, str]:
+    """Health data; its service event is the Omaolo service area (a minor's decision about it hides it
+    from the guardians like any other)."""
+    return "health", f"omaolo:{_extension(assessment.resource, AREA) or 'general'}"
+
+
+def as_json(assessment: OmaoloAssessment) -> dict:
+    return {
+        "title": assessment.title,
+        "urgency": assessment.urgency,
+        "made_at": assessment.authored_at.isoformat(),
+        "arrived_at": assessment.imported_at.isoformat(),
+        "handled_at": assessment.handled_at.isoformat() if assessment.handled_at else None,
+        "answers": answers_text(assessment.resource).splitlines(),
+    }
+
+
+def summary(assessment: OmaoloAssessment) -> str:
+    return _("%(title)s, made in Omaolo on %(date)s: %(urgency)s") % {
+        "title": assessment.title,
+        "date": timezone.localtime(assessment.authored_at).strftime("%d.%m.%Y"),
+        "urgency": assessment.get_urgency_display(),
+    }
+
+
 def queue_title(title: str, urgency: str) -> str:
     return _("Omaolo: %(title)s (%(urgency)s)") % {"title": title, "urgency": Urgency(urgency).label}
 

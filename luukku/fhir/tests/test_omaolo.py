@@ -120,3 +120,21 @@ def test_the_command_imports_from_the_configured_omaolo(personas):
     call_command("import_omaolo", stdout=out)
     first, second = out.getvalue().splitlines()
     assert first == "4 new, 0 already imported, 0 refused" and second.startswith("0 new, ")
+
+
+def test_an_imported_assessment_is_in_own_data_and_client_360(client, personas, users):
+    from django.urls import reverse
+
+    from luukku.consent.services import own_data
+    from luukku.testing import sign_in_persona
+
+    omaolo.import_new(omaolo.LocalOmaolo())
+    matti = sign_in_persona(client, "matti")
+    data = own_data(matti.user, matti)
+    [chest] = data["omaolo"]
+    assert chest["urgency"] == "emergency" and any("Kipu säteilee" in line for line in chest["answers"])
+    assert any(section["key"] == "omaolo" and section["lines"] for section in data["sections"])
+    client.force_login(users["hoitaja.riikka"])  # the nurse of the unit the assessment went to
+    page = client.get(reverse("desk:client", args=[matti.public_id])).content.decode()
+    title = OmaoloAssessment.objects.get(omaolo_id="demo-matti-rintakipu").title
+    assert _("Omaolo assessments") in page and title in page

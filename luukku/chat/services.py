@@ -28,7 +28,7 @@ from luukku.access.registry import consent_allows
 from luukku.audit.services import record_event
 from luukku.identity.models import Resident
 from luukku.identity.rules import Matter, acts_for
-from luukku.web import events
+from luukku.web import events, throttle
 from luukku.web.holidays import holiday_name
 from luukku.web.images import MAX_BYTES as MAX_PICTURE_BYTES
 from luukku.web.images import clean_picture
@@ -251,12 +251,25 @@ def _check_writer(conversation: Conversation, user: AbstractBaseUser | None, as_
 # --- Conversations ----------------------------------------------------------------------------------
 
 
+# An anonymous chat puts work in a nurse's queue: one address starts at most this many (a library's or a
+# school's shared address included) before it waits.
+ANONYMOUS_CHATS_PER_ADDRESS = throttle.Limit("chat.anonymous.address", 10, dt.timedelta(minutes=10))
+
+
 @transaction.atomic
 def start(
-    queue: ChatQueue, person: Resident | None, user: AbstractBaseUser | None, context: dict | None = None
+    queue: ChatQueue,
+    person: Resident | None,
+    user: AbstractBaseUser | None,
+    context: dict | None = None,
+    caller: str = "",
 ) -> Conversation:
+    """Open a conversation in the queue; an anonymous one counts against the caller's address (`caller`,
+    throttle.address_key) and raises throttle.Throttled over the limit."""
     if not is_open(queue):
         raise ValidationError(_("The chat is closed now."))
+    if person is None and caller:
+        throttle.hit(ANONYMOUS_CHATS_PER_ADDRESS, caller)
     conversation = Conversation.objects.create(
         queue=queue,
         category=category_of_unit(queue.unit),

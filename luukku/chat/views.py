@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from luukku.access.policy import readable
 from luukku.identity.decorators import professional_required
+from luukku.web import throttle
 from luukku.web.downloads import attachment_disposition
 from luukku.web.forms import Action, NoFieldsForm, run_action
 from luukku.web.images import served_as
@@ -79,7 +80,13 @@ def start(request: HttpRequest, code: str) -> HttpResponse:
     }
     if shared_items := shared.collect(request):
         context["shared"] = shared_items
-    conversation = services.start(queue, _person(request), request.user, context)
+    try:
+        conversation = services.start(
+            queue, _person(request), request.user, context, caller=throttle.address_key(request)
+        )
+    except throttle.Throttled as limited:
+        messages.error(request, limited.message)
+        return throttle.with_retry_after(chat_home(request), limited)  # the chat page, told to wait
     if conversation.person is None:
         remember(request, SESSION_KEY, str(conversation.public_id), keep=10)
     if queue != wanted:

@@ -14,7 +14,7 @@ from luukku.access.policy import may_see, require
 from luukku.audit.models import Event
 from luukku.audit.services import record_event
 from luukku.identity.models import OrgUnit, Resident
-from luukku.web import events
+from luukku.web import events, throttle
 
 from . import client_data, engine, scoring
 from .definitions.catalogue import CATALOGUE, Entry
@@ -158,9 +158,20 @@ def open_activations(person: Resident) -> QuerySet[Activation]:
 # --- Answering --------------------------------------------------------------------------------------
 
 
-def start(definition: Definition, person: Resident | None, author: AbstractBaseUser | None) -> Response:
+# An anonymous form (a notification that lands in a unit's queue among them): one address begins at most
+# this many before it waits.
+ANONYMOUS_FORMS_PER_ADDRESS = throttle.Limit("questionnaires.anonymous.address", 20, dt.timedelta(minutes=10))
+
+
+def start(
+    definition: Definition, person: Resident | None, author: AbstractBaseUser | None, caller: str = ""
+) -> Response:
     """Resume the person's unfinished answer, or begin a new one prefilled from their latest answers -
-    only from answers the one filling in may see (a guardian never gets a minor's own answers)."""
+    only from answers the one filling in may see (a guardian never gets a minor's own answers). An
+    anonymous start counts against the caller's address (`caller`) and raises throttle.Throttled over
+    the limit."""
+    if person is None and caller:
+        throttle.hit(ANONYMOUS_FORMS_PER_ADDRESS, caller)
     if person is not None:
         unfinished = (
             Response.objects.filter(

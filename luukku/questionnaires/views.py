@@ -12,6 +12,7 @@ from luukku.identity.decorators import professional_required
 from luukku.identity.models import Role
 from luukku.identity.rules import Matter, acts_for
 from luukku.identity.services import active_roles, is_uuid, units_below
+from luukku.web import throttle
 from luukku.web.forms import Action, NoFieldsForm, run_action
 from luukku.web.routes import Audience, route
 from luukku.web.session import remember
@@ -105,7 +106,11 @@ def begin(request: HttpRequest, key: str) -> HttpResponse:
         return redirect("identity:login")
     if person is not None and not acts_for(request.user, Matter(person, key)):
         raise PermissionDenied(_("You do not have the right to see this form."))
-    response = services.start(definition, person, request.user)
+    try:
+        response = services.start(definition, person, request.user, caller=throttle.address_key(request))
+    except throttle.Throttled as limited:
+        messages.error(request, limited.message)
+        return throttle.with_retry_after(forms_list(request), limited)  # the forms page, told to wait
     if person is None:
         remember(request, SESSION_KEY, str(response.public_id), keep=20)
     return redirect("questionnaires:fill", public_id=response.public_id)

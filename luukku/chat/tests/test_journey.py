@@ -140,3 +140,15 @@ def test_a_chat_the_resident_ends_while_waiting_leaves_the_work_queue(
         client.post(url, {"action": "end"})
     item.refresh_from_db()
     assert item.status == WorkItem.Status.DONE  # nobody is left to answer it
+
+
+def test_anonymous_chats_from_one_address_are_throttled(client, nurse_queue, settings):
+    settings.LUUKKU_THROTTLES = {"chat.anonymous.address": (2, 600)}
+    for _n in range(2):
+        assert client.post(reverse("chat:start", args=["hoitaja"])).status_code == 302
+    refused = client.post(reverse("chat:start", args=["hoitaja"]))
+    assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
+    assert "Liian monta" in refused.content.decode()  # told in Finnish to wait, on the chat page
+    assert Conversation.objects.count() == 2
+    client.post(reverse("identity:login"), {"persona": "lempi"})  # a signed-in resident is known: no limit
+    assert client.post(reverse("chat:start", args=["hoitaja"])).status_code == 302

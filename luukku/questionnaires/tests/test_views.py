@@ -271,3 +271,13 @@ def test_stepper_names_group_pages_and_numbers_loose_ones():
     assert [s["state"] for s in steps] == ["done", "current", "todo"]
     assert [s["title"] for s in steps] == ["", "Yhteystiedot", ""]
     assert [s["number"] for s in steps] == [1, 2, 3]
+
+
+def test_anonymous_forms_begun_from_one_address_are_throttled(client, personas, settings):
+    settings.LUUKKU_THROTTLES = {"questionnaires.anonymous.address": (2, 600)}
+    for _n in range(2):
+        assert client.post(reverse("questionnaires:begin", args=["huoli-iakkaasta"])).status_code == 302
+    refused = client.post(reverse("questionnaires:begin", args=["huoli-iakkaasta"]))
+    assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
+    assert "Liian monta" in refused.content.decode() and "Huoli-ilmoitus" in refused.content.decode()
+    assert Response.objects.count() == 2

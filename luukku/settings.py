@@ -40,7 +40,7 @@ CSRF_TRUSTED_ORIGINS = env_list("LUUKKU_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "daphne",  # runserver speaks ASGI, so the demo serves the chat's WebSockets too
-    "django.contrib.admin",
+    "luukku.identity.admin_config.LuukkuAdminConfig",  # django.contrib.admin; admins by role in force
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -211,6 +211,7 @@ def deactivate(professional: Professional) -> None:
         logger.info("professional %s deactivated", professional.pk)
     for assignment in _open_assignments(professional):
         end_assignment(assignment)
+    grant_admin_by_role(professional)
 
 
 def _open_assignments(professional: Professional) -> list[RoleAssignment]:
@@ -284,6 +285,23 @@ def set_roles(professional: Professional, wanted: tuple[RoleSpec, ...]) -> None:
     for assignment in open_now:
         if assignment.pk not in kept:
             end_assignment(assignment)
+    grant_admin_by_role(professional)
+
+
+def grant_admin_by_role(professional: Professional) -> None:
+    """The admin flags follow the administrator role (now or to come): the admin site itself lets in
+    only while the role is in force (identity.admin_site), so an ended role closes it at once."""
+    today = timezone.localdate()
+    administrator = professional.roles.filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gte=today), role=Role.ADMINISTRATOR
+    ).exists()
+    user = professional.user
+    if (user.is_staff, user.is_superuser) != (administrator, administrator):
+        user.is_staff = user.is_superuser = administrator
+        user.save(update_fields=["is_staff", "is_superuser"])
+        logger.info(
+            "professional %s admin rights %s", professional.pk, "granted" if administrator else "removed"
+        )
 
 
 @transaction.atomic
@@ -297,6 +315,7 @@ def add_role(professional: Professional, unit: OrgUnit, role: str) -> None:
         professional=professional, role=role, unit=unit, valid_from=today, defaults={"valid_until": None}
     )
     logger.info("role %s/%s of professional %s begins", unit.code, role, professional.pk)
+    grant_admin_by_role(professional)
 
 
 @transaction.atomic
@@ -305,3 +324,4 @@ def end_role(professional: Professional, unit: OrgUnit, role: str) -> None:
     for assignment in _open_assignments(professional):
         if assignment.unit_id == unit.pk and assignment.role == role:
             end_assignment(assignment)
+    grant_admin_by_role(professional)

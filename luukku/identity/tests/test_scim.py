@@ -524,3 +524,25 @@ def test_group_listing_pages_and_filters(scim):
     assert page["startIndex"] == 3 and page["itemsPerPage"] == 2 and page["totalResults"] > 10
     nurses = scim.get("Groups", filter='displayName ew "/nurse" and members pr').json()
     assert {g["id"] for g in nurses["Resources"]} == {"hml-terveysasema.nurse", "rmk-terveysasema.nurse"}
+
+
+def test_an_administrator_role_opens_the_admin_only_while_it_is_in_force(scim, client):
+    admin_role = {"unit": "kanta-hame", "role": "administrator"}
+    body = joiner("aarne.admin", "E2001", **{LUUKKU: {"roles": [admin_role]}})
+    user_id = scim.post("Users", body).json()["id"]
+    user = get_user_model().objects.get(username="aarne.admin")
+    assert user.is_staff and user.is_superuser  # the role gives the admin
+    other = Client()
+    other.force_login(user)
+    assert other.get("/yllapito/").status_code == 200
+    # A fixed-term role that ended yesterday closes the admin at once, whatever the flags still say.
+    RoleAssignment.objects.filter(professional__public_id=user_id).update(
+        valid_from=today() - dt.timedelta(days=30), valid_until=today() - dt.timedelta(days=1)
+    )
+    assert other.get("/yllapito/").status_code == 302  # to the admin's sign-in
+    # Moved to a nurse's role: the identity management's change takes the flags away too.
+    nurse = {"unit": "hml-terveysasema", "role": "nurse"}
+    nurse = {"op": "replace", "path": f"{LUUKKU}:roles", "value": [nurse]}
+    assert scim.patch(f"Users/{user_id}", nurse).status_code == 200
+    user.refresh_from_db()
+    assert not user.is_staff and not user.is_superuser

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",  # the API docs' Swagger UI from ninja's own static files, not a CDN
     "rules.apps.AutodiscoverRulesConfig",
+    "luukku.serving",  # before django_tasks_db: its db_worker (with a heartbeat) is the one that runs
     "django_tasks_db",
     "axes",  # sign-in lockouts (luukku.identity.lockout); before our apps, so its signal receivers run first
     "luukku.web",
@@ -69,6 +70,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "luukku.serving.middleware.RequestLogMiddleware",  # request id, JSON access log
+    "luukku.serving.middleware.InFlightLimitMiddleware",  # LUUKKU_MAX_IN_FLIGHT: queue, then 503
+    "luukku.serving.middleware.ReturnConnectionsMiddleware",  # with the pool: connections back at once
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -112,6 +116,19 @@ SILENCED_SYSTEM_CHECKS = ["axes.W002"]
 ROOT_URLCONF = "luukku.urls"
 WSGI_APPLICATION = "luukku.wsgi.application"
 ASGI_APPLICATION = "luukku.asgi.application"
+
+# Production serving (luukku/serving/, `./run serve`): requests in flight per process; those over the cap
+# wait up to LUUKKU_QUEUE_SECONDS (at most LUUKKU_MAX_QUEUED of them), then get 503 with Retry-After.
+# 0 = no cap (the demo's one runserver process). Keep it at or below the connection pool's size.
+LUUKKU_MAX_IN_FLIGHT = int(os.environ.get("LUUKKU_MAX_IN_FLIGHT", "0"))
+LUUKKU_MAX_QUEUED = int(os.environ.get("LUUKKU_MAX_QUEUED", "200"))
+LUUKKU_QUEUE_SECONDS = float(os.environ.get("LUUKKU_QUEUE_SECONDS", "15"))
+LUUKKU_BUSY_RETRY_SECONDS = int(os.environ.get("LUUKKU_BUSY_RETRY_SECONDS", "10"))
+# The task worker's heartbeat (luukku/serving/heartbeat.py): /readyz fails and a worker's claimed tasks
+# are run again when it has not beaten for LUUKKU_WORKER_STALE_SECONDS.
+LUUKKU_WORKER_BEAT_SECONDS = float(os.environ.get("LUUKKU_WORKER_BEAT_SECONDS", "10"))
+LUUKKU_WORKER_STALE_SECONDS = int(os.environ.get("LUUKKU_WORKER_STALE_SECONDS", "60"))
+LUUKKU_REDIS_URL = os.environ.get("LUUKKU_REDIS_URL", "")
 
 # Real-time chat: Redis in production (several processes), in-memory in the one-process demo.
 CHANNEL_LAYERS = {
@@ -167,6 +184,20 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A bounded connection pool per process (psycopg 3's, through Django) when LUUKKU_DB_POOL_MAX_SIZE > 0 on
+# PostgreSQL. Under ASGI every HTTP request runs in a new thread and Django's connections belong to
+# threads, so LUUKKU_DB_CONN_MAX_AGE reuses nothing for HTTP; the pool does, and bounds the connections
+# a process opens (processes x max size must stay under PostgreSQL's max_connections). A request waits
+# up to LUUKKU_DB_POOL_TIMEOUT seconds for a connection, then gets 503 (web/unavailable.py).
+_pool_max = int(os.environ.get("LUUKKU_DB_POOL_MAX_SIZE", "0"))
+if _pool_max > 0 and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # Django refuses persistent connections with a pool
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": min(_pool_max, int(os.environ.get("LUUKKU_DB_POOL_MIN_SIZE", "2"))),
+        "max_size": _pool_max,
+        "timeout": float(os.environ.get("LUUKKU_DB_POOL_TIMEOUT", "10")),
+        "max_idle": 300,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -186,10 +217,16 @@ USE_TZ = True
 STATIC_URL = "/static/"
 # Production runs collectstatic into LUUKKU_STATIC_ROOT; the demo serves app static files directly.
 STATIC_ROOT = os.environ.get("LUUKKU_STATIC_ROOT") or None
-WHITENOISE_USE_FINDERS = DEBUG or DEMO
+# With LUUKKU_STATIC_ROOT, collectstatic writes content-hashed, compressed copies and WhiteNoise serves
+# them with `Cache-Control: max-age=315360000, immutable` (a changed file gets a new name).
+WHITENOISE_USE_FINDERS = (DEBUG or DEMO) and not STATIC_ROOT
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if STATIC_ROOT
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
 }
 
 SESSION_COOKIE_HTTPONLY = True
@@ -204,7 +241,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 # of the ASGI server tells the scheme in LUUKKU_PROXY_SSL_HEADER (it must set or strip that header);
 # set it empty when the server itself terminates TLS.
 SECURE_SSL_REDIRECT = env_bool("LUUKKU_SSL_REDIRECT", not (DEBUG or DEMO))
-SECURE_REDIRECT_EXEMPT = env_list("LUUKKU_SSL_REDIRECT_EXEMPT")  # e.g. a plain-HTTP health check path
+# Health checks come over plain HTTP from inside the cluster; more paths (regexes) can be added.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", *env_list("LUUKKU_SSL_REDIRECT_EXEMPT")]
 SECURE_HSTS_SECONDS = int(os.environ.get("LUUKKU_HSTS_SECONDS", "0" if DEBUG or DEMO else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("LUUKKU_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("LUUKKU_HSTS_PRELOAD", True)
@@ -339,11 +377,27 @@ LUUKKU_VIDEO = {
     "app_secret": os.environ.get("LUUKKU_VIDEO_APP_SECRET", ""),
 }
 
+# LUUKKU_LOG_FORMAT=json: one JSON object a line with the request id (luukku/serving/logs.py), and the
+# access log (logger luukku.http, a line per request); plain text without it (the demo, tests).
+_json_logs = os.environ.get("LUUKKU_LOG_FORMAT", "text") == "json"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "luukku.serving.logs.RequestIdFilter"}},
+    "formatters": {"json": {"()": "luukku.serving.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            **({"formatter": "json"} if _json_logs else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LUUKKU_LOG_LEVEL", "INFO")},
     # axes' own lines at INFO repeat what the security log says (LUUKKU_SECURITY_LOG)
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        # One line per request only where it is read as data; runserver prints its own.
+        "luukku.http": {"level": "INFO" if _json_logs else "WARNING"},
+    },
 }

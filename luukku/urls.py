@@ -10,6 +10,7 @@ handler500 = "luukku.web.views.server_error"
 
 urlpatterns = [
     path("", include("luukku.web.urls")),
+    path("", include("luukku.serving.urls")),
     path("", include("luukku.identity.urls")),
     path("", include("luukku.access.urls")),
     path("", include("luukku.booking.urls")),

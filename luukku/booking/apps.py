@@ -31,6 +31,17 @@ class BookingConfig(AppConfig):
         from .services import appointments_of, latest_contact, upcoming_of
 
         work.connect()
+        from django.db.models.signals import post_delete, post_save
+
+        from luukku.identity.models import OrgUnit
+
+        from .models import Campaign, Service
+        from .services import forget_active_services
+
+        for model in (Service, OrgUnit, Campaign):  # the cached list of active services
+            uid = f"booking-active-services-{model.__name__}"
+            post_save.connect(forget_active_services, sender=model, dispatch_uid=uid)
+            post_delete.connect(forget_active_services, sender=model, dispatch_uid=f"{uid}-deleted")
         register_service_event_source("appointment", client_data.service_event_of_appointment)
         demo.register(demo.Seeder("booking", lambda: f"{seed_booking()} new bookable slots", demo.SCHEDULES))
         register_service_use("booking.booked")

@@ -166,7 +166,16 @@ class Slot(models.Model):
             models.CheckConstraint(condition=Q(booked__lte=F("capacity")), name="slot_not_overbooked"),
             models.CheckConstraint(condition=Q(starts_at__lt=F("ends_at")), name="slot_order"),
         ]
-        indexes = [models.Index(fields=["service", "starts_at"], name="slot_service_start")]
+        indexes = [
+            models.Index(fields=["service", "starts_at"], name="slot_service_start"),
+            # The free-times search (services.free_slots) reads only open slots with room: in a rush,
+            # when most of the first weeks are full, this index skips the full ones.
+            models.Index(
+                fields=["service", "starts_at"],
+                condition=Q(blocked=False, booked__lt=F("capacity")),
+                name="slot_free_by_service",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.service} {self.starts_at:%Y-%m-%d %H:%M}"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q, QuerySet
 from django.urls import reverse
@@ -103,9 +104,15 @@ def _has_campaign_booking(
 
 
 def refusal_for(
-    service: Service, booker: Booker, on: dt.date, rescheduling: Appointment | None = None
+    service: Service,
+    booker: Booker,
+    on: dt.date,
+    rescheduling: Appointment | None = None,
+    booked_campaigns: set[int] | None = None,
 ) -> str | None:
-    """Why this booker cannot book the service for a day, or None; includes the proxy rules."""
+    """Why this booker cannot book the service for a day, or None; includes the proxy rules.
+    `booked_campaigns`: the person's campaigns with a live booking, when the caller has them already
+    (a list of services asks once, not once per service)."""
     person = booker.person
     if (
         person is not None
@@ -118,23 +125,63 @@ def refusal_for(
         booker.booked_as,
         person.birth_date if person else None,
         on,
-        _has_campaign_booking(service, person, ignoring=rescheduling),
+        service.campaign_id in booked_campaigns
+        if booked_campaigns is not None and rescheduling is None
+        else _has_campaign_booking(service, person, ignoring=rescheduling),
+    )
+
+
+ACTIVE_SERVICES_KEY = "booking:active-services:v1"
+ACTIVE_SERVICES_SECONDS = 60
+
+
+def active_services() -> list[Service]:
+    """Every active service with its unit and campaign, by name, each unit's served municipalities worked
+    out: the same for everyone, so kept in the cache (Redis in production, shared by the processes) for
+    a minute and dropped whenever a service, unit or campaign is saved (booking/apps.py)."""
+    listed = cache.get(ACTIVE_SERVICES_KEY)
+    if listed is None:
+        listed = list(Service.objects.filter(active=True).select_related("unit", "campaign").order_by("name"))
+        served: dict[int, set[str]] = {}
+        for service in listed:
+            if service.unit_id not in served:
+                served[service.unit_id] = service.unit.served_municipalities()
+            service.unit.served = served[service.unit_id]
+        cache.set(ACTIVE_SERVICES_KEY, listed, ACTIVE_SERVICES_SECONDS)
+    return listed
+
+
+def forget_active_services(**_signal) -> None:
+    cache.delete(ACTIVE_SERVICES_KEY)
+
+
+def _booked_campaigns(person: Resident | None) -> set[int]:
+    if person is None:
+        return set()
+    return set(
+        Appointment.objects.filter(
+            person=person, status=Appointment.Status.BOOKED, campaign_id__isnull=False
+        ).values_list("campaign_id", flat=True)
     )
 
 
 def bookable_services(booker: Booker, on: dt.date, search: str = "", unit_code: str = "") -> list[Service]:
     """Services the booker may book, optionally narrowed by words in the name/description and by unit."""
-    services = Service.objects.filter(active=True).select_related("unit", "campaign").order_by("name")
-    if unit_code:
-        services = services.filter(unit__code=unit_code)
-    for word in search.split()[:5]:
-        services = services.filter(
-            Q(name__icontains=word)
-            | Q(name_sv__icontains=word)
-            | Q(name_en__icontains=word)
-            | Q(description__icontains=word)
-        )
-    bookable = [s for s in services if refusal_for(s, booker, on) is None]
+    if search.split() or unit_code:
+        services = Service.objects.filter(active=True).select_related("unit", "campaign").order_by("name")
+        if unit_code:
+            services = services.filter(unit__code=unit_code)
+        for word in search.split()[:5]:
+            services = services.filter(
+                Q(name__icontains=word)
+                | Q(name_sv__icontains=word)
+                | Q(name_en__icontains=word)
+                | Q(description__icontains=word)
+            )
+    else:
+        services = active_services()
+    booked = _booked_campaigns(booker.person) if any(s.campaign_id for s in services) else set()
+    bookable = [s for s in services if refusal_for(s, booker, on, booked_campaigns=booked) is None]
     home = booker.person.municipality_code if booker.person is not None else ""
     return nearest_first(bookable, home)
 
@@ -144,7 +191,15 @@ def nearest_first(services: list[Service], municipality_code: str) -> list[Servi
     each (stable: the caller's order is kept). Without a home municipality the order is unchanged."""
     if not municipality_code:
         return list(services)
-    return sorted(services, key=lambda s: municipality_code not in s.unit.served_municipalities())
+    served: dict[int, set[str]] = {}
+
+    def far(service: Service) -> bool:
+        if service.unit_id not in served:
+            unit = service.unit
+            served[service.unit_id] = getattr(unit, "served", None) or unit.served_municipalities()
+        return municipality_code not in served[service.unit_id]
+
+    return sorted(services, key=far)
 
 
 def existing_campaign_booking(service: Service, person: Resident | None) -> Appointment | None:

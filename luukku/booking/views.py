@@ -114,6 +114,10 @@ def service_times(request: HttpRequest, code: str) -> HttpResponse:
         "next_week": first_day + dt.timedelta(days=7),
         "previous_week": first_day - dt.timedelta(days=7) if first_day > timezone.localdate() else None,
         "moving": moving,
+        # Worked out once for the page, not once per time (a week of a flu campaign has hundreds).
+        "confirm_base": reverse("booking:confirm", args=[0]).removesuffix("0/"),
+        "moving_query": f"?siirra={moving.public_id}" if moving else "",
+        "no_online_changes": _("no online changes"),
     }
     template = "booking/_week.html" if request.htmx else "booking/times.html"
     return render(request, template, context)

@@ -1,9 +1,12 @@
+import sys
+
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.views.decorators.http import require_safe
 
 from luukku.web.routes import Audience, route
+from luukku.web.unavailable import is_unavailability, unavailable_response
 
 
 @route(Audience.PUBLIC, "none")
@@ -37,4 +40,8 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    """A 500, or a 503 "nothing was saved, try again" when the database was not there for the request
+    (down, the connection dropped mid-request, the pool exhausted): see web/unavailable.py."""
+    if is_unavailability(sys.exception()):
+        return unavailable_response(request)
     return render(request, "500.html", status=500)

@@ -94,9 +94,20 @@ def fhir_health(**others: str) -> dict[str, str]:
 
 PUBLIC = everyone("ok")
 
+
+def _after_a_worker_heartbeat(url: str) -> str:
+    from luukku.serving.heartbeat import beat
+
+    beat("matrix-test-worker")
+    return url
+
+
 MATRIX: dict[str, list[Case]] = {
     "web:front": [Case(lambda w: "/", PUBLIC)],
     "web:favicon": [Case(lambda w: "/favicon.ico", PUBLIC)],
+    # Health endpoints: no personal data; /readyz is ready here once a task worker has beaten.
+    "serving:healthz": [Case(lambda w: "/healthz", PUBLIC)],
+    "serving:readyz": [Case(lambda w: _after_a_worker_heartbeat("/readyz"), PUBLIC)],
     "identity:login": [Case(lambda w: reverse("identity:login"), PUBLIC)],
     "identity:oidc_callback": [
         Case(lambda w: reverse("identity:oidc_callback"), everyone("deny"))

@@ -4,6 +4,8 @@ from ninja import NinjaAPI
 from luukku.access.api import router as access_router
 from luukku.booking.api import router as booking_router
 from luukku.identity.api import router as identity_router
+from luukku.inbox.api import router as inbox_router
+from luukku.payments.api import router as payments_router
 from luukku.registry.api import router as registry_router
 from luukku.web import api_csrf, api_errors
 from luukku.web.throttle import Throttled, with_retry_after
@@ -22,6 +24,8 @@ api.add_router("/identity", identity_router)
 api.add_router("/identity", access_router)
 api.add_router("/registry", registry_router)
 api.add_router("/booking", booking_router)
+api.add_router("/inbox", inbox_router)
+api.add_router("/payments", payments_router)
 
 
 @api.exception_handler(PermissionError)

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "luukku.assessment",
     "luukku.desk",
     "luukku.fhir",
+    "luukku.inbox",
+    "luukku.payments",
 ]
 
 MIDDLEWARE = [
@@ -346,6 +348,44 @@ LUUKKU_SMS = {
     "token": os.environ.get("LUUKKU_SMS_TOKEN", ""),
     "sender": os.environ.get("LUUKKU_SMS_SENDER", "KantaHame"),
     "timeout": float(os.environ.get("LUUKKU_SMS_TIMEOUT", "10")),
+}
+
+# Suomi.fi Messages for decisions and letters (inbox/adapters.py): "local" behaves like the service.
+LUUKKU_SUOMIFI_MESSAGES = {
+    "backend": os.environ.get("LUUKKU_SUOMIFI_MESSAGES_BACKEND", "local"),
+    "url": os.environ.get("LUUKKU_SUOMIFI_MESSAGES_URL", "https://api.messages-qa.suomi.fi"),
+    "username": os.environ.get("LUUKKU_SUOMIFI_MESSAGES_USERNAME", ""),
+    "password": os.environ.get("LUUKKU_SUOMIFI_MESSAGES_PASSWORD", ""),
+    "service_id": os.environ.get("LUUKKU_SUOMIFI_MESSAGES_SERVICE_ID", ""),
+    "paper_contact_email": os.environ.get("LUUKKU_SUOMIFI_PAPER_EMAIL", ""),
+    "paper_username": os.environ.get("LUUKKU_SUOMIFI_PAPER_USERNAME", ""),
+    "paper_password": os.environ.get("LUUKKU_SUOMIFI_PAPER_PASSWORD", ""),
+    "sender_address": {
+        "name": "Kanta-Hämeen hyvinvointialue",
+        "streetAddress": os.environ.get("LUUKKU_SUOMIFI_SENDER_STREET", "Viipurintie 1-3"),
+        "zipCode": os.environ.get("LUUKKU_SUOMIFI_SENDER_ZIP", "13200"),
+        "city": os.environ.get("LUUKKU_SUOMIFI_SENDER_CITY", "Hämeenlinna"),
+        "countryCode": "FI",
+    },
+    "timeout": float(os.environ.get("LUUKKU_SUOMIFI_MESSAGES_TIMEOUT", "20")),
+}
+
+# Suomi.fi Payments for client fees (payments/adapters.py): "local" is the demo's stand-in.
+LUUKKU_SUOMIFI_PAYMENTS = {
+    "backend": os.environ.get("LUUKKU_SUOMIFI_PAYMENTS_BACKEND", "local"),
+    "url": os.environ.get("LUUKKU_SUOMIFI_PAYMENTS_URL", ""),
+    "account": os.environ.get("LUUKKU_SUOMIFI_PAYMENTS_ACCOUNT", "luukku-demo"),
+    "secret": os.environ.get("LUUKKU_SUOMIFI_PAYMENTS_SECRET", "demo-secret-not-for-production"),
+    "timeout": float(os.environ.get("LUUKKU_SUOMIFI_PAYMENTS_TIMEOUT", "10")),
+}
+
+# The county as the creditor of client fees: its account, business ID and invoice numbering.
+LUUKKU_CREDITOR = {
+    "name": os.environ.get("LUUKKU_CREDITOR_NAME", "Kanta-Hämeen hyvinvointialue"),
+    "business_id": os.environ.get("LUUKKU_CREDITOR_BUSINESS_ID", "3221318-2"),
+    "iban": os.environ.get("LUUKKU_CREDITOR_IBAN", "FI4950009420028730"),
+    "bic": os.environ.get("LUUKKU_CREDITOR_BIC", "OKOYFIHH"),
+    "payment_days": int(os.environ.get("LUUKKU_CREDITOR_PAYMENT_DAYS", "21")),
 }
 
 # The care record (EHR) that bookings and answered forms are written back to over FHIR (fhir/adapters.py).

@@ -21,6 +21,8 @@ urlpatterns = [
     path("", include("luukku.chat.urls")),
     path("", include("luukku.assessment.urls")),
     path("", include("luukku.notify.urls")),
+    path("", include("luukku.inbox.urls")),
+    path("", include("luukku.payments.urls")),
     path("kieli/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
     path("fhir/", include("luukku.fhir.urls")),

@@ -34,6 +34,8 @@ WHAT_LABELS = {
     "responsible_worker": _("responsible worker"),
     "service_chain": _("service chain"),
     "maturity_assessment": _("maturity assessment of a minor"),
+    "inbox_thread": _("messages with the client"),
+    "invoice": _("client fee invoices"),
 }
 
 

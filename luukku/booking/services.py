@@ -31,7 +31,7 @@ from luukku.questionnaires import services as questionnaires
 from luukku.web import events
 
 from . import eligibility, limits
-from .events import AppointmentBooked
+from .events import AppointmentBooked, AppointmentCancelled
 from .models import Appointment, Service, Slot
 from .tasks import send_reminder
 
@@ -403,6 +403,7 @@ def cancel(appointment: Appointment, user: AbstractBaseUser | None) -> None:
         _cancel(appointment, user, event="booking.cancelled")
         texting = limits.may_text_cancellation(appointment, by_professional)
         _notify(appointment, "booking.cancelled", CANCELLED_TEXT, sms=texting)
+        events.publish(AppointmentCancelled(appointment.pk))
 
 
 def _cancel(appointment: Appointment, user, event: str) -> None:

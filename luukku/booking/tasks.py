@@ -24,4 +24,9 @@ def send_reminder(appointment_id: int) -> str:
         appointment.reminder_sent_at = timezone.now()
         appointment.save(update_fields=["reminder_sent_at"])
         record_event("booking.reminded", subject=appointment.person, service=appointment.service.code)
+        from luukku.web import events
+
+        from .events import AppointmentReminded
+
+        events.publish(AppointmentReminded(appointment.pk))
     return "sent"

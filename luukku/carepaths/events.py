@@ -21,3 +21,10 @@ class CarePlanChanged:
 
     path_id: int
     change: str
+
+
+@dataclass(frozen=True)
+class PathMessagePosted:
+    """A message in a path's thread: the team's, the client's, or a due task's reminder."""
+
+    message_id: int

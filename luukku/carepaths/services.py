@@ -20,7 +20,7 @@ from luukku.web import events
 from luukku.web.text import clean_message
 
 from . import client_data
-from .events import CarePlanChanged, TeamTaskCreated, TeamTaskHandled
+from .events import CarePlanChanged, PathMessagePosted, TeamTaskCreated, TeamTaskHandled
 from .models import (
     Anchor,
     ClientPath,
@@ -328,6 +328,7 @@ def post_message(path: ClientPath, author: AbstractBaseUser, body: str, from_tea
             summary=_("Message from %(person)s") % {"person": path.person.full_name},
         )
     _event("carepath.message", path, actor=author, from_team=from_team)
+    events.publish(PathMessagePosted(message.pk))
     return message
 
 

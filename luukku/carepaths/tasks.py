@@ -25,7 +25,7 @@ def remind_task(task_id: int, due_at: str) -> str:
             return "skipped"  # done, removed, already reminded, or rescheduled (a new reminder is queued)
         path = item.path
         with override(path.person.language):
-            PathMessage.objects.create(
+            reminder = PathMessage.objects.create(
                 path=path,
                 from_team=True,
                 automatic=True,
@@ -41,6 +41,11 @@ def remind_task(task_id: int, due_at: str) -> str:
         )
         item.reminded_at = timezone.now()
         item.save(update_fields=["reminded_at"])
+        from luukku.web import events
+
+        from .events import PathMessagePosted
+
+        events.publish(PathMessagePosted(reminder.pk))
         record_event(
             "carepath.reminded", subject=path.person, template=path.template.code, path=str(path.public_id)
         )

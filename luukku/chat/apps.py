@@ -53,8 +53,8 @@ class ChatConfig(AppConfig):
         register_event_labels(EVENT_LABELS)
         portal.register(
             portal.Section(
-                "messages",
-                _("Messages and chats"),
+                "chats",
+                _("Chats"),
                 template="chat/_home_section.html",
                 context=lambda request, person: {"conversations": past_chats(request, person)},
             )

@@ -19,6 +19,7 @@ class WorkItem(models.Model):
         FORM_REVIEW = "form_review", _("form to review")
         CALL_BACK = "call_back", _("call-back request")
         CHAT = "chat", _("chat")
+        MESSAGE = "message", _("message")
 
     class Status(models.TextChoices):
         NEW = "new", _("new")

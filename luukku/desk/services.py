@@ -54,6 +54,7 @@ DEFAULT_DUE = {
     WorkItem.Kind.FORM_REVIEW: dt.timedelta(days=2),
     WorkItem.Kind.CALL_BACK: dt.timedelta(hours=4),
     WorkItem.Kind.CHAT: dt.timedelta(minutes=30),
+    WorkItem.Kind.MESSAGE: dt.timedelta(days=2),  # a secure message is answered within two working days
 }
 
 

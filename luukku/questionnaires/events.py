@@ -14,3 +14,10 @@ class ResponseHandled:
 
     response_id: int
     user_id: int | None
+
+
+@dataclass(frozen=True)
+class QuestionnaireActivated:
+    """A form was put on a resident's page to be answered."""
+
+    activation_id: int

@@ -18,7 +18,7 @@ from luukku.web import events, throttle
 
 from . import client_data, engine, scoring
 from .definitions.catalogue import CATALOGUE, Entry
-from .events import QuestionnaireAnswered, ResponseHandled
+from .events import QuestionnaireActivated, QuestionnaireAnswered, ResponseHandled
 from .fhirq import walk
 from .models import Activation, Definition, Response
 
@@ -138,6 +138,7 @@ def activate(
     except IntegrityError:  # already open: the earlier activation covers this need too
         return Activation.objects.get(person=person, key=key, status=Activation.Status.OPEN)
     record_event("questionnaire.activated", subject=person, key=key, source=source)
+    events.publish(QuestionnaireActivated(activation.pk))
     return activation
 
 

@@ -36,7 +36,8 @@ VISITOR_MENU = (
 RESIDENT_MENU = (
     NavItem("front", _("Front page"), "identity:home"),
     NavItem("booking", _("Appointments"), "booking:mine", also=("/ajanvaraus/",)),
-    NavItem("messages", _("Messages and chat"), "chat:home", also=("/chat/",)),
+    NavItem("messages", _("Messages"), "inbox:list", also=("/viestit/",)),
+    NavItem("chat", _("Chat"), "chat:home", also=("/chat/",)),
     NavItem("forms", _("Forms"), "questionnaires:list", also=("/lomakkeet/",)),
     NavItem("assessment", _("Care-need assessment"), "assessment:start", also=("/hoidon-tarve/",)),
     NavItem("my_data", _("My data"), "consent:my_data", also=("/oma/suostumukset/", "/oma/lokitiedot/")),
@@ -55,7 +56,8 @@ PROFESSIONAL_MENU = (
     ),
 )
 
-# key -> counter(user) -> how many things wait for the user there (shown as a badge).
+# key -> counter(user) -> how many things wait for the user there (shown as a badge): a professional's
+# queues, a resident's unread messages.
 _counters: dict[str, Callable[[AbstractBaseUser], int]] = {}
 
 
@@ -89,7 +91,7 @@ def links(user: AbstractBaseUser | None, path: str, is_resident: bool, is_profes
             url = reverse(item.url_name)
         except NoReverseMatch:
             continue
-        counter = _counters.get(item.key) if is_professional else None
+        counter = _counters.get(item.key) if is_professional or is_resident else None
         shown.append({"key": item.key, "label": item.label, "url": url, "item": item, "count": None})
         if counter is not None:
             shown[-1]["count"] = counter(user)

@@ -30,7 +30,6 @@ TOUCHED = (
     "Without signing in",
     "Quick phone times and appointments",
     "Appointments",
-    "Messages and chat",
     "Forms",
     "My data",
     "Cancel the booking?",
@@ -179,7 +178,7 @@ def test_resident_waits_in_the_chat_queue_sees_own_messages_and_ends_the_chat(
         choose_language(page, language)
         page.locator("button", has_text="Lempi Kerttu Esimerkki").click()
         page.wait_for_url("**/oma/")
-        nav_link(page, "Messages and chat", language).click()
+        nav_link(page, "Chat", language).click()
         page.wait_for_url("**/chat/")
         page.locator('form[action="/chat/aloita/hoitaja/"] button').click()
         page.locator("[data-connected=true]").wait_for()

@@ -309,6 +309,89 @@ MATRIX: dict[str, list[Case]] = {
         ),
     ],
     "consent:list": [Case(lambda w: reverse("consent:list"), residents_only())],
+    "inbox:list": [Case(lambda w: reverse("inbox:list"), residents_only())],
+    "inbox:preferences": [
+        Case(lambda w: reverse("inbox:preferences"), residents_only()),
+        Case(  # a refused (invalid) save is a 400: nobody's preferences change
+            lambda w: reverse("inbox:preferences"),
+            residents_only(lempi="deny", matti="deny", revoked_mandate="deny", aino="deny"),
+            method="post",
+            data=lambda w: {"action": "save", "by_sms": "on", "phone": "x"},
+        ),
+    ],
+    "inbox:thread": [
+        Case(
+            lambda w: reverse("inbox:thread", args=[w.inbox_message.thread.public_id]),
+            residents_only(revoked_mandate="deny", aino="deny"),
+        ),
+        Case(
+            lambda w: reverse("inbox:thread", args=[w.inbox_message.thread.public_id]),
+            residents_only(revoked_mandate="deny", aino="deny"),
+            method="post",
+            data=lambda w: {"action": "write", "body": "Kysyisin ajasta."},
+        ),
+    ],
+    "inbox:letter": [
+        Case(
+            lambda w: reverse("inbox:letter", args=[w.inbox_message.public_id]),
+            residents_only(revoked_mandate="deny", aino="deny"),
+        )
+    ],
+    "payments:list": [Case(lambda w: reverse("payments:list"), residents_only())],
+    "payments:invoice": [
+        Case(
+            lambda w: reverse("payments:invoice", args=[w.invoice.public_id]),
+            residents_only(revoked_mandate="deny", aino="deny"),
+        ),
+        Case(  # paying sends the payer to the payment service
+            lambda w: reverse("payments:invoice", args=[w.invoice.public_id]),
+            residents_only(revoked_mandate="deny", aino="deny"),
+            method="post",
+            data=lambda w: {"action": "pay"},
+        ),
+    ],
+    "payments:invoice_pdf": [
+        Case(
+            lambda w: reverse("payments:invoice_pdf", args=[w.invoice.public_id]),
+            residents_only(revoked_mandate="deny", aino="deny"),
+        )
+    ],
+    # Only the payment service's signed answer is believed: unsigned, everyone gets a 400.
+    "payments:returned": [Case(lambda w: reverse("payments:returned"), everyone("deny"))],
+    "payments:callback": [Case(lambda w: reverse("payments:callback"), everyone("deny"), method="post")],
+    "payments:local_service": [
+        Case(lambda w: reverse("payments:local_service", args=[str(uuid.uuid4())]), everyone("deny"))
+    ],
+    "payments:no_show": [
+        Case(
+            lambda w: reverse("payments:no_show", args=[w.appointment.public_id]),
+            client_health_data(paula__consent="ok"),
+        ),
+        Case(  # the time has not begun: nobody invoices it
+            lambda w: reverse("payments:no_show", args=[w.appointment.public_id]),
+            everyone("deny", anonymous="login"),
+            method="post",
+            data=lambda w: {"action": "charge"},
+        ),
+    ],
+    "inbox:attachment": [  # whoever may read the thread: the resident, her mandate holder, her care
+        Case(
+            lambda w: reverse("inbox:attachment", args=[w.inbox_picture.public_id]),
+            client_health_data(paula__consent="ok", anonymous="login", lempi="ok", matti="ok"),
+        )
+    ],
+    "inbox:professional_thread": [
+        Case(
+            lambda w: reverse("inbox:professional_thread", args=[w.inbox_message.thread.public_id]),
+            client_health_data(paula__consent="ok"),
+        ),
+        Case(  # a consent lets social care read the messages, never answer them
+            lambda w: reverse("inbox:professional_thread", args=[w.inbox_message.thread.public_id]),
+            client_health_data(paula__consent="deny"),
+            method="post",
+            data=lambda w: {"action": "answer", "body": "Aika on voimassa."},
+        ),
+    ],
     "consent:revoke": [
         Case(
             lambda w: reverse("consent:revoke", args=[w.consent.pk]),
@@ -538,6 +621,32 @@ MATRIX: dict[str, list[Case]] = {
             lambda w: f"/api/booking/appointments/{w.ella_appointment.public_id}/cancel",
             everyone("deny"),
             method="json",
+        )
+    ],
+    "api:GET /payments/invoices": [
+        Case(
+            lambda w: "/api/payments/invoices",
+            everyone("deny", lempi="ok", matti="ok", revoked_mandate="ok", aino="ok"),
+        )
+    ],
+    "api:GET /inbox/threads": [
+        Case(
+            lambda w: "/api/inbox/threads",
+            everyone("deny", lempi="ok", matti="ok", revoked_mandate="ok", aino="ok"),
+        )
+    ],
+    "api:GET /inbox/threads/{public_id}": [
+        Case(
+            lambda w: f"/api/inbox/threads/{w.inbox_message.thread.public_id}",
+            everyone("deny", lempi="ok", matti="ok"),
+        )
+    ],
+    "api:POST /inbox/threads/{public_id}/messages": [
+        Case(
+            lambda w: f"/api/inbox/threads/{w.inbox_message.thread.public_id}/messages",
+            everyone("deny", lempi="ok", matti="ok"),
+            method="json",
+            data=lambda w: {"body": "Kiitos viestistä."},
         )
     ],
 }

@@ -36,6 +36,9 @@ class World:
     anonymous_conversation: object = None
     attachment: object = None
     work_item: WorkItem | None = None
+    inbox_message: object = None
+    invoice: object = None
+    inbox_picture: object = None
 
 
 def _user_for(person: Resident):
@@ -117,6 +120,30 @@ def build() -> World:
     world.conversation = conversation(world.lempi)
     world.anonymous_conversation = conversation(None)
     world.attachment = picture(world.conversation, world.users["lempi"])
+    from luukku.inbox.tests.factories import message
+
+    world.inbox_message = message(
+        world.lempi,
+        key="matrix:1",
+        unit=OrgUnit.objects.get(code="rmk-terveysasema"),
+        replies_allowed=True,
+        service_event="",
+        letter=True,
+        notify=False,
+    )
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from luukku.inbox.services import write_to_unit
+    from luukku.payments.services import create_invoice
+    from luukku.web.images import clean_picture
+    from luukku.web.tests.pictures import png
+
+    upload = SimpleUploadedFile("kuva.png", png(), content_type="image/png")
+    world.inbox_picture = write_to_unit(
+        world.inbox_message.thread, world.users["lempi"], "Kuva ihottumasta.", clean_picture(upload).file
+    )
+
+    world.invoice = create_invoice(world.lempi, "matrix:1", "Käyttämätön aika", 5150, "health", "")
     world.work_item = work_item(
         "rmk-terveysasema", source=f"response:{world.response.public_id}", client=world.lempi
     )

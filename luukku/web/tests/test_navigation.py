@@ -66,6 +66,7 @@ def test_resident_menu_and_the_current_page(client, personas):
     assert [href for href, _t, _c in links] == [
         reverse("identity:home"),
         reverse("booking:mine"),
+        reverse("inbox:list"),
         reverse("chat:home"),
         reverse("questionnaires:list"),
         reverse("assessment:start"),
@@ -114,7 +115,7 @@ def test_work_queue_count_follows_new_work(personas):
     desk.request_call_back(unit, "Reseptin uusiminen", "Testi Asiakas", "+358401234567")
     desk.request_call_back(unit, "Toinen asia", "Testi Asiakas", "+358401234568")
     assert navigation.links(nurse.user, "/", False, True)[0]["count"] == 2
-    assert navigation.links(nurse.user, "/", True, False)[0]["count"] is None  # residents see no counts
+    assert navigation.links(nurse.user, "/", True, False)[0]["count"] is None  # the front page counts nothing
 
 
 def test_only_one_item_is_current_and_an_exact_address_wins():

@@ -1,0 +1,47 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InboxConfig(AppConfig):
+    name = "luukku.inbox"
+    label = "inbox"
+
+    def ready(self) -> None:
+        from luukku.access.registry import register_event_scope
+        from luukku.audit.services import register_event_labels
+        from luukku.consent import export
+        from luukku.demo import registry as demo
+        from luukku.desk.registry import WorkSource, register_work_source
+        from luukku.web import navigation, portal
+
+        from . import client_data, services, sources
+        from .demo import seed_inbox
+        from .event_labels import EVENT_LABELS
+
+        sources.connect()
+        register_work_source(WorkSource(services.WORK_PREFIX, services.close_at_origin))
+        register_event_scope("inbox.", client_data.event_scope)
+        register_event_labels(EVENT_LABELS)
+        export.register(
+            export.ExportSection(
+                "inbox",
+                _("Messages"),
+                items=lambda person: list(services.threads_of(person).prefetch_related("messages")),
+                scope=services.scope,
+                as_json=client_data.as_json,
+                summary=client_data.summary,
+            )
+        )
+        portal.register(
+            portal.Section(
+                "messages",
+                _("Messages"),
+                template="inbox/_home_section.html",
+                context=lambda request, person: {
+                    "threads": services.visible_threads(request.user, person)[:5],
+                    "person": person,
+                },
+            )
+        )
+        navigation.register_count("messages", services.unread_count)
+        demo.register(demo.Seeder("inbox messages", seed_inbox, demo.SCHEDULES + 5))

@@ -3,6 +3,7 @@ from ninja import NinjaAPI
 
 from luukku.access.api import router as access_router
 from luukku.booking.api import router as booking_router
+from luukku.directory.api import router as directory_router
 from luukku.identity.api import router as identity_router
 from luukku.inbox.api import router as inbox_router
 from luukku.payments.api import router as payments_router
@@ -26,6 +27,7 @@ api.add_router("/registry", registry_router)
 api.add_router("/booking", booking_router)
 api.add_router("/inbox", inbox_router)
 api.add_router("/payments", payments_router)
+api.add_router("/directory", directory_router)
 
 
 @api.exception_handler(PermissionError)

@@ -7,6 +7,7 @@ LUUKKU_DATABASE_URL to PostgreSQL and switches each adapter to its real protocol
 import datetime as dt
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.csp import CSP
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "luukku.fhir",
     "luukku.inbox",
     "luukku.payments",
+    "luukku.directory",
 ]
 
 MIDDLEWARE = [
@@ -254,11 +256,18 @@ SECURE_PROXY_SSL_HEADER = (
     if _proxy_ssl_header.strip()
     else None
 )
+# The service directory's background map (luukku.directory): a tile URL template such as
+# https://tiles.example.fi/{z}/{x}/{y}.png and its attribution. Empty (the demo): no background tiles, so the
+# map makes no third-party request. The tile server's origin is allowed in img-src.
+LUUKKU_MAP_TILES = os.environ.get("LUUKKU_MAP_TILES", "")
+LUUKKU_MAP_ATTRIBUTION = os.environ.get("LUUKKU_MAP_ATTRIBUTION", "")
+_tile_url = urlsplit(LUUKKU_MAP_TILES.replace("{s}", "a"))
+_tile_origin = f"{_tile_url.scheme}://{_tile_url.netloc}" if LUUKKU_MAP_TILES else ""
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *([_tile_origin] if _tile_origin else [])],
     "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF, *env_list("LUUKKU_CSP_FORM_ACTION")],
 }

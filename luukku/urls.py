@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("luukku.notify.urls")),
     path("", include("luukku.inbox.urls")),
     path("", include("luukku.payments.urls")),
+    path("", include("luukku.directory.urls")),
     path("kieli/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
     path("fhir/", include("luukku.fhir.urls")),

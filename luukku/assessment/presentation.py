@@ -11,6 +11,7 @@ from luukku.chat.models import ChatQueue
 from luukku.questionnaires import engine, rendering
 from luukku.questionnaires.fhirq import localized, walk
 
+from . import recommendations
 from .models import Result
 from .services import SELF_HARM_FLAG, URGENT, evaluate
 
@@ -74,6 +75,9 @@ def result_context(outcome: Result, response, language: str | None = None) -> di
         )
     elif kind == "booking":
         context["service_code"] = target
+    elif kind in {"hyte", "self_care"}:
+        person = getattr(response, "person", None)
+        context["service_links"] = recommendations.links(kind, getattr(person, "municipality_code", "") or "")
     if outcome.by_professional:
         rule = next((r for r in outcome.rule_set.rules if r["name"] == outcome.rule), None)
         rule = rule or evaluate(outcome.rule_set.rules, answers)

@@ -28,6 +28,7 @@ VISITOR_MENU = (
     NavItem("front", _("Front page"), "web:front"),
     NavItem("booking", _("Book a time"), "booking:services", also=("/ajanvaraus/",)),
     NavItem("assessment", _("Care-need assessment"), "assessment:start"),
+    NavItem("directory", _("Find services"), "directory:search", also=("/palvelut/",)),
     NavItem("chat", _("Chat"), "chat:home", also=("/chat/",)),
     NavItem("call_back", _("Call-back request"), "desk:call_back"),
     NavItem("forms", _("Notifications and forms"), "questionnaires:list", also=("/lomakkeet/",)),
@@ -40,6 +41,7 @@ RESIDENT_MENU = (
     NavItem("chat", _("Chat"), "chat:home", also=("/chat/",)),
     NavItem("forms", _("Forms"), "questionnaires:list", also=("/lomakkeet/",)),
     NavItem("assessment", _("Care-need assessment"), "assessment:start", also=("/hoidon-tarve/",)),
+    NavItem("directory", _("Find services"), "directory:search", also=("/palvelut/",)),
     NavItem("my_data", _("My data"), "consent:my_data", also=("/oma/suostumukset/", "/oma/lokitiedot/")),
 )
 

@@ -102,6 +102,14 @@ def _after_a_worker_heartbeat(url: str) -> str:
     return url
 
 
+def _directory_service(kind: str = "") -> uuid.UUID:
+    """A published service of the test county's directory (of a kind)."""
+    from luukku.directory.models import DirectoryService
+
+    services = DirectoryService.objects.published().order_by("pk")
+    return (services.filter(kind=kind) if kind else services).values_list("public_id", flat=True)[0]
+
+
 MATRIX: dict[str, list[Case]] = {
     "web:front": [Case(lambda w: "/", PUBLIC)],
     "web:favicon": [Case(lambda w: "/favicon.ico", PUBLIC)],
@@ -648,6 +656,28 @@ MATRIX: dict[str, list[Case]] = {
             method="json",
             data=lambda w: {"body": "Kiitos viestistä."},
         )
+    ],
+    # The service directory is public: no client data (a resident's own home municipality only sorts).
+    "directory:search": [
+        Case(lambda w: reverse("directory:search"), PUBLIC),
+        Case(lambda w: reverse("directory:search") + "?haku=fysioterapia&kunta=109&auki=on", PUBLIC),
+    ],
+    "directory:detail": [
+        Case(lambda w: reverse("directory:detail", args=[_directory_service()]), PUBLIC),
+        # An empty contact request is refused with the form's errors, whoever sends it.
+        Case(
+            lambda w: reverse("directory:detail", args=[_directory_service("own")]),
+            everyone("deny"),
+            method="post",
+            data=lambda w: {"action": "contact"},
+        ),
+    ],
+    "api:GET /directory/services": [Case(lambda w: "/api/directory/services?q=liikunta", PUBLIC)],
+    "api:GET /directory/services/{public_id}": [
+        Case(lambda w: f"/api/directory/services/{_directory_service()}", PUBLIC)
+    ],
+    "api:GET /directory/services/{public_id}/ptv": [
+        Case(lambda w: f"/api/directory/services/{_directory_service()}/ptv", PUBLIC)
     ],
 }
 # The WebSocket route is run by actors in test_consumer.py (it needs an ASGI communicator).

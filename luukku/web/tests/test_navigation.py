@@ -70,6 +70,7 @@ def test_resident_menu_and_the_current_page(client, personas):
         reverse("chat:home"),
         reverse("questionnaires:list"),
         reverse("assessment:start"),
+        reverse("directory:search"),
         reverse("consent:my_data"),
     ]
     assert [href for href, _t, current in links if current] == [reverse("booking:mine")]

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -132,6 +131,7 @@ def detail(request: HttpRequest, public_id) -> HttpResponse:
                         person=person,
                         address=throttle.address_key(request),
                     ),
+                    _("Your contact request was sent. You will be called back."),
                 )
             }
             try:
@@ -142,7 +142,6 @@ def detail(request: HttpRequest, public_id) -> HttpResponse:
                 contact_form.add_error(None, limited.message)
                 sent, status = None, 429
             if sent is not None:
-                messages.success(request, _("Your contact request was sent. You will be called back."))
                 return redirect("directory:detail", public_id=service.public_id)
             status = status if status == 429 else 400
     elif request.method == "POST":

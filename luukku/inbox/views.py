@@ -1,4 +1,3 @@
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -45,11 +44,11 @@ def thread_view(request: HttpRequest, public_id) -> HttpResponse:
                     lambda data: services.write_to_unit(
                         thread, request.user, data["body"], data.get("attachment")
                     ),
+                    _("Your message was sent to %(unit)s.") % {"unit": thread.unit.local_name},
                 )
             },
         )
         if sent is not None:
-            messages.success(request, _("Your message was sent to %(unit)s.") % {"unit": thread.unit.name})
             return redirect("inbox:thread", public_id=thread.public_id)
     else:
         services.mark_read(thread, request.user)
@@ -92,12 +91,13 @@ def preferences(request: HttpRequest) -> HttpResponse:
             request,
             {
                 "save": Action(
-                    PreferencesForm, lambda data: services.save_preferences(person, request.user, **data)
+                    PreferencesForm,
+                    lambda data: services.save_preferences(person, request.user, **data),
+                    _("Your notification preferences were saved."),
                 )
             },
         )
         if saved is not None:
-            messages.success(request, _("Your notification preferences were saved."))
             return redirect("inbox:preferences")
     return render(request, "inbox/preferences.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -115,10 +115,15 @@ def professional_thread(request: HttpRequest, public_id) -> HttpResponse:
     if writing:
         form, sent = run_action(
             request,
-            {"answer": Action(MessageForm, lambda data: services.answer(thread, request.user, data["body"]))},
+            {
+                "answer": Action(
+                    MessageForm,
+                    lambda data: services.answer(thread, request.user, data["body"]),
+                    _("Your answer was sent to the client's inbox."),
+                )
+            },
         )
         if sent is not None:
-            messages.success(request, _("Your answer was sent to the client's inbox."))
             return redirect("inbox:professional_thread", public_id=thread.public_id)
     return render(
         request,

@@ -37,7 +37,14 @@ def invoice_view(request: HttpRequest, public_id) -> HttpResponse:
     form = NoFieldsForm()
     if request.method == "POST":
         form, address = run_action(
-            request, {"pay": Action(NoFieldsForm, lambda data: services.start_payment(invoice, request.user))}
+            request,
+            {
+                "pay": Action(
+                    NoFieldsForm,
+                    lambda data: services.start_payment(invoice, request.user),
+                    None,  # the payment service's page follows; the receipt arrives in the inbox
+                )
+            },
         )
         if address:
             return redirect(address)
@@ -137,15 +144,14 @@ def no_show(request: HttpRequest, public_id) -> HttpResponse:
                         services.charge_no_show(appointment, request.user, data["acceptable_reason"])
                         or "none"
                     ),
+                    lambda result: (
+                        _("The fee was invoiced.") if isinstance(result, Invoice) else _("No fee is charged.")
+                    ),
                 )
             },
             refusals=(services.FeeRefused, ValidationError),
         )
         if done is not None:
-            messages.success(
-                request,
-                _("The fee was invoiced.") if isinstance(done, Invoice) else _("No fee is charged."),
-            )
             return redirect("payments:no_show", public_id=appointment.public_id)
     else:
         from luukku.access.policy import category_of_unit, require

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "luukku.inbox",
     "luukku.payments",
     "luukku.directory",
+    "luukku.feedback",
 ]
 
 MIDDLEWARE = [

@@ -36,6 +36,7 @@ WHAT_LABELS = {
     "maturity_assessment": _("maturity assessment of a minor"),
     "inbox_thread": _("messages with the client"),
     "invoice": _("client fee invoices"),
+    "feedback": _("feedback or a complaint"),
 }
 
 

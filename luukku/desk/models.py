@@ -20,6 +20,7 @@ class WorkItem(models.Model):
         CALL_BACK = "call_back", _("call-back request")
         CHAT = "chat", _("chat")
         MESSAGE = "message", _("message")
+        FEEDBACK = "feedback", _("feedback")
 
     class Status(models.TextChoices):
         NEW = "new", _("new")

@@ -32,6 +32,7 @@ VISITOR_MENU = (
     NavItem("chat", _("Chat"), "chat:home", also=("/chat/",)),
     NavItem("call_back", _("Call-back request"), "desk:call_back"),
     NavItem("forms", _("Notifications and forms"), "questionnaires:list", also=("/lomakkeet/",)),
+    NavItem("feedback", _("Give feedback"), "feedback:index", also=("/palaute/",)),
 )
 
 RESIDENT_MENU = (
@@ -43,6 +44,7 @@ RESIDENT_MENU = (
     NavItem("assessment", _("Care-need assessment"), "assessment:start", also=("/hoidon-tarve/",)),
     NavItem("directory", _("Find services"), "directory:search", also=("/palvelut/",)),
     NavItem("my_data", _("My data"), "consent:my_data", also=("/oma/suostumukset/", "/oma/lokitiedot/")),
+    NavItem("feedback", _("Feedback"), "feedback:index", also=("/palaute/",)),
 )
 
 PROFESSIONAL_MENU = (
@@ -56,6 +58,7 @@ PROFESSIONAL_MENU = (
         "access:professional_home",
         also=("/ammattilainen/asiakas/", "/ammattilainen/asiakas360/"),
     ),
+    NavItem("feedback", _("Feedback"), "feedback:handler_list", also=("/ammattilainen/palaute/",)),
 )
 
 # key -> counter(user) -> how many things wait for the user there (shown as a badge): a professional's

@@ -23,6 +23,7 @@ from django.urls import reverse
 
 from luukku.consent import services as consent
 from luukku.consent.models import Scope
+from luukku.identity.models import OrgUnit
 from luukku.web.routes import rule_of
 
 from .test_routes_declared import all_routes
@@ -90,6 +91,18 @@ def client_health_data(**others: str) -> dict[str, str]:
 def fhir_health(**others: str) -> dict[str, str]:
     """Over FHIR the resident and her mandate holder read too; everyone else finds nothing."""
     return client_health_data(**{"anonymous": "deny", "lempi": "ok", "matti": "ok", **others})
+
+
+def _lempis_feedback(w: World):
+    """Lempi's complaint to Riihimäki health station (Riikka's unit), made once per world."""
+    if getattr(w, "feedback", None) is None:
+        from luukku.feedback import services as feedback
+
+        target = feedback.unit_target(OrgUnit.objects.get(code="rmk-terveysasema"))
+        w.feedback = feedback.give_feedback(
+            "complaint", target, "Odotin tunnin.", person=w.lempi, wants_reply=True
+        )
+    return w.feedback
 
 
 PUBLIC = everyone("ok")
@@ -408,6 +421,57 @@ MATRIX: dict[str, list[Case]] = {
         )
     ],
     "consent:my_data": [Case(lambda w: reverse("consent:my_data"), residents_only())],
+    "feedback:index": [Case(lambda w: reverse("feedback:index") + "?q=riihim", PUBLIC)],
+    "feedback:thanks": [Case(lambda w: reverse("feedback:thanks"), PUBLIC)],
+    "feedback:survey": [
+        Case(lambda w: reverse("feedback:survey", args=["rmk-terveysasema"]), PUBLIC),
+        Case(
+            lambda w: reverse("feedback:survey", args=["rmk-terveysasema"]),
+            PUBLIC,
+            method="post",
+            data=lambda w: {"nps": "9"},
+        ),
+    ],
+    "feedback:give": [
+        Case(lambda w: reverse("feedback:give", args=["rmk-terveysasema"]), PUBLIC),
+        Case(
+            lambda w: reverse("feedback:give", args=["rmk-terveysasema"]),
+            PUBLIC,
+            method="post",
+            data=lambda w: {"kind": "praise", "text": "Kiitos!", "anonymous": "on"},
+        ),
+    ],
+    "feedback:invitation": [
+        Case(lambda w: reverse("feedback:invitation", args=["x" * 32]), everyone("deny"))
+    ],
+    "feedback:kiosk": [Case(lambda w: reverse("feedback:kiosk", args=["rmk-terveysasema"]), PUBLIC)],
+    "feedback:kiosk_thanks": [
+        Case(lambda w: reverse("feedback:kiosk_thanks", args=["rmk-terveysasema"]), PUBLIC)
+    ],
+    "feedback:you_said": [Case(lambda w: reverse("feedback:you_said", args=["rmk-terveysasema"]), PUBLIC)],
+    "feedback:mine": [Case(lambda w: reverse("feedback:mine"), residents_only())],
+    "feedback:mine_detail": [  # the feedback of the person the resident acts for in this session
+        Case(
+            lambda w: reverse("feedback:mine_detail", args=[_lempis_feedback(w).public_id]),
+            residents_only(matti="deny", revoked_mandate="deny", aino="deny"),
+        )
+    ],
+    "feedback:handler_list": [Case(lambda w: reverse("feedback:handler_list"), professional_page())],
+    "feedback:handle": [  # feedback to Riihimäki health station is for its (and its managers') staff only
+        Case(
+            lambda w: reverse("feedback:handle", args=[_lempis_feedback(w).pk]),
+            client_health_data(lauri="deny", paula__consent="deny"),
+        ),
+        Case(
+            lambda w: reverse("feedback:handle", args=[_lempis_feedback(w).pk]),
+            client_health_data(lauri="deny", paula__consent="deny"),
+            method="post",
+            data=lambda w: {"action": "reply", "reply": "Pahoittelemme."},
+        ),
+    ],
+    "feedback:paper": [Case(lambda w: reverse("feedback:paper"), professional_page())],
+    "feedback:report": [Case(lambda w: reverse("feedback:report"), professional_page())],
+    "feedback:report_csv": [Case(lambda w: reverse("feedback:report_csv"), professional_page())],
     "desk:call_back": [Case(lambda w: reverse("desk:call_back"), PUBLIC)],
     "desk:queue": [Case(lambda w: reverse("desk:queue"), professional_page())],
     "desk:item": [  # work addressed to Riihimäki health station is for its professionals only

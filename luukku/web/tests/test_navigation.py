@@ -72,6 +72,7 @@ def test_resident_menu_and_the_current_page(client, personas):
         reverse("assessment:start"),
         reverse("directory:search"),
         reverse("consent:my_data"),
+        reverse("feedback:index"),
     ]
     assert [href for href, _t, current in links if current] == [reverse("booking:mine")]
 
@@ -100,6 +101,7 @@ def test_professional_menu_counts_the_work_queue(client, personas):
         reverse("booking:professional_calendar"),
         reverse("carepaths:team"),
         reverse("access:professional_home"),
+        reverse("feedback:handler_list"),
     ]
     assert links[0][1].startswith("Työjono 1") and links[0][2]
     for href in hrefs:

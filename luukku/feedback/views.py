@@ -239,17 +239,20 @@ def handle(request: HttpRequest, pk: int) -> HttpResponse:
     services.open_for_handler(request.user, feedback)  # refused: 403; a resident's: access-logged
     actions = {
         "reply": Action(
-            ReplyForm, lambda d: services.reply(feedback, request.user, d["reply"], d["decision"])
+            ReplyForm,
+            lambda d: services.reply(feedback, request.user, d["reply"], d["decision"]),
+            _("The reply is saved."),
         ),
         "publish": Action(
-            PublishForm, lambda d: services.publish_action(feedback, request.user, d["public_action"])
+            PublishForm,
+            lambda d: services.publish_action(feedback, request.user, d["public_action"]),
+            _("Published on the unit's “you said, we did” page."),
         ),
     }
     reply_form, publish_form = ReplyForm(), PublishForm()
     if request.method == "POST":
         form, _done = run_action(request, actions)
         if not form.errors:
-            messages.success(request, _("Saved."))
             return redirect("feedback:handle", pk=pk)
         if request.POST.get("action") == "publish":
             publish_form = form

@@ -47,7 +47,9 @@ def test_resident_reads_a_message_answers_and_pays_a_fee(browser, live_server):
         page.locator("button", has_text="Matti Kalevi Esimerkki").click()
         page.wait_for_url("**/oma/")
         nav = page.get_by_role("navigation", name=fi("Main"))
-        assert nav.locator(".main-nav__count").first.inner_text().startswith("2")
+        menu = nav.get_by_role("button", name=fi("Menu"))  # a phone: the links fold behind the menu
+        assert menu.locator(".main-nav__count").first.inner_text().startswith("2")  # unread, folded too
+        menu.click()
         nav.get_by_role("link", name=fi("Messages")).click()
         page.wait_for_url("**/viestit/")
         assert_accessible(page)

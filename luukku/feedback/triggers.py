@@ -1,8 +1,9 @@
 """The triggers feedback wires itself for apps that already publish events: an appointment (invited
-after the booked time has passed, so the appointment was held unless cancelled) and a closed chat.
+after the booked time has passed, so the appointment was held unless cancelled), a closed chat and an
+ended care path (`CarePlanChanged` with the change "carepath.ended").
 
-Care paths publish no event when a path ends, and home care does not exist yet: such an app registers
-its own `Trigger` with `feedback.registry.register_trigger` and calls `feedback.services.service_event`.
+Home care does not exist yet: such an app registers its own `Trigger` with
+`feedback.registry.register_trigger` and calls `feedback.services.service_event`.
 """
 
 import datetime as dt
@@ -58,13 +59,44 @@ def chat_event(source_id: str) -> ServiceEvent | None:
     )
 
 
+def care_path_event(source_id: str) -> ServiceEvent | None:
+    from luukku.carepaths.models import ClientPath
+
+    path = (
+        ClientPath.objects.select_related("team", "template", "person")
+        .filter(pk=int(source_id) if source_id.isdigit() else 0, status=ClientPath.Status.ENDED)
+        .first()
+    )
+    if path is None or path.team is None or path.ended_at is None:
+        return None
+    person = path.person
+    return ServiceEvent(
+        unit=path.team,
+        ends_at=path.ended_at,
+        person=person,
+        service_code=f"carepath-{path.template.code}",
+        phone=known_phone(person),
+        language=person.language,
+    )
+
+
+def on_care_plan_changed(event) -> None:
+    if event.change == "carepath.ended":
+        services.service_event("care_path", str(event.path_id))
+
+
 def connect() -> None:
     from luukku.booking.events import AppointmentBooked
+    from luukku.carepaths.events import CarePlanChanged
     from luukku.chat.events import ConversationClosed
     from luukku.web import events
 
     register_trigger(Trigger("appointment", _("appointment held"), "palaute-vastaanotto", appointment_event))
     register_trigger(Trigger("chat", _("chat closed"), "palaute-chat", chat_event, dt.timedelta(minutes=30)))
+    register_trigger(
+        Trigger("care_path", _("care path ended"), "palaute", care_path_event, dt.timedelta(days=1))
+    )
+    events.subscribe(CarePlanChanged, "feedback.invitation", on_care_plan_changed)
     events.subscribe(
         AppointmentBooked,
         "feedback.invitation",

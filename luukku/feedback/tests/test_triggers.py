@@ -67,3 +67,23 @@ def test_booking_schedules_the_invitation_for_after_the_appointment(
     assert queued.run_after == appointment.slot.starts_at + dt.timedelta(
         minutes=appointment.service.duration_minutes, hours=2
     )
+
+
+def test_an_ended_care_path_is_asked_about_the_next_day(personas, django_capture_on_commit_callbacks):
+    from django_tasks_db.models import DBTaskResult
+
+    from luukku.carepaths import services as carepaths
+    from luukku.carepaths.tests.factories import care_path
+    from luukku.testing import resident_user
+
+    person = resident_user(age=60)
+    path = care_path(person)
+    assert triggers.care_path_event(str(path.pk)) is None  # not ended: nothing to ask about
+    with django_capture_on_commit_callbacks(execute=True):
+        carepaths.end_path(path, None)
+    path.refresh_from_db()
+    happened = triggers.care_path_event(str(path.pk))
+    assert happened.unit == path.team and happened.person == person and happened.ends_at == path.ended_at
+    queued = DBTaskResult.objects.get(task_path="luukku.feedback.tasks.send_invitation")
+    assert queued.args_kwargs["args"] == ["care_path", str(path.pk)]
+    assert queued.run_after == path.ended_at + dt.timedelta(days=1)

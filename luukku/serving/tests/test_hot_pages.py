@@ -41,14 +41,14 @@ def test_signed_in_hot_pages(client, demo, django_assert_max_num_queries):
     sign_in(client, "lempi")
     client.get(reverse("booking:services"))  # the service list is cached for everyone after one look
     # Session, user, resident, professional; the person's campaign bookings; the session saved (3); the
-    # unread messages in the menu (inbox: 3).
-    with django_assert_max_num_queries(11):
+    # unread messages in the menu (inbox: its boxes and the professional check of the policy, 4).
+    with django_assert_max_num_queries(12):
         assert client.get(reverse("booking:services")).status_code == 200
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         response = client.get(reverse("booking:times", args=[FLU]))
     assert response.status_code == 200 and b'class="slot"' in response.content
     slot = _free_flu_slot()
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         assert client.get(reverse("booking:confirm", args=[slot.pk])).status_code == 200
 
 

@@ -56,3 +56,13 @@ def personas(db):
     empties the database, so it is seeded again after one."""
     if not _county_seeded():
         _seed_county()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests run last (after pytest-django's ordering): Playwright's sync API keeps its event loop
+    running in the main thread for the rest of the session, where pytest-asyncio could no longer run an
+    async test ("Runner.run() cannot be called from a running event loop")."""
+    browser = [item for item in items if "tests/e2e/" in item.nodeid]
+    others = [item for item in items if "tests/e2e/" not in item.nodeid]
+    items[:] = others + browser

@@ -5,6 +5,8 @@ LUUKKU_DATABASE_URL to PostgreSQL and switches each adapter to its real protocol
 """
 
 import datetime as dt
+import hashlib
+import hmac
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -385,7 +387,9 @@ LUUKKU_SUOMIFI_PAYMENTS = {
     "backend": os.environ.get("LUUKKU_SUOMIFI_PAYMENTS_BACKEND", "local"),
     "url": os.environ.get("LUUKKU_SUOMIFI_PAYMENTS_URL", ""),
     "account": os.environ.get("LUUKKU_SUOMIFI_PAYMENTS_ACCOUNT", "luukku-demo"),
-    "secret": os.environ.get("LUUKKU_SUOMIFI_PAYMENTS_SECRET", "demo-secret-not-for-production"),
+    # Unset: derived from SECRET_KEY, so a payment result can never be signed with a known default.
+    "secret": os.environ.get("LUUKKU_SUOMIFI_PAYMENTS_SECRET")
+    or hmac.new(SECRET_KEY.encode(), b"luukku-suomifi-payments", hashlib.sha256).hexdigest(),
     "timeout": float(os.environ.get("LUUKKU_SUOMIFI_PAYMENTS_TIMEOUT", "10")),
 }
 

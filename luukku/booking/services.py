@@ -402,7 +402,7 @@ def cancel(appointment: Appointment, user: AbstractBaseUser | None) -> None:
     with transaction.atomic():
         _cancel(appointment, user, event="booking.cancelled")
         texting = limits.may_text_cancellation(appointment, by_professional)
-        _notify(appointment, "booking.cancelled", CANCELLED_TEXT, sms=texting)
+        _notify(appointment, "booking.cancelled", CANCELLED_NOTICE, sms=texting)
         events.publish(AppointmentCancelled(appointment.pk))
 
 
@@ -520,6 +520,14 @@ CONFIRMATION_TEXT = _("Booking confirmed: {service}, {when}, {where}. {deadline}
 REMINDER_TEXT = _("Reminder: {service} {when}, {where}. If you cannot come, please cancel the time: {link}")
 CANCELLED_TEXT = _("Booking cancelled: {service} {when}. Details: {link}")
 
+# What a text message or e-mail says: the time and the link, never the service or the place. A phone's
+# lock screen or a shared mailbox must not tell which care someone gets; the details are behind the link
+# and in the inbox (issue 23: "no health content in SMS").
+CONFIRMATION_NOTICE = _("Booking confirmed for {when}. {deadline} The details, and changes: {link}")
+REMINDER_NOTICE = _("Reminder: you have a booked time on {when}. The details, or cancel if you cannot come: {link}")
+CANCELLED_NOTICE = _("Your booked time on {when} has been cancelled. Details: {link}")
+NOTICE_SUBJECT = _("Your booking in Luukku")
+
 
 def _when(moment: dt.datetime) -> str:
     return date_format(timezone.localtime(moment), "j.n.Y H.i")
@@ -541,6 +549,7 @@ def message_text(template, appointment: Appointment) -> str:
 def _notify(appointment: Appointment, kind: str, template, sms: bool = True) -> None:
     with translation.override(appointment.person.language if appointment.person else "fi"):
         body = message_text(template, appointment)
+        subject = str(NOTICE_SUBJECT)
     if appointment.contact_phone and sms:
         queue_message("sms", appointment.contact_phone, body, kind, recipient=appointment.person)
     if appointment.contact_email:
@@ -549,13 +558,13 @@ def _notify(appointment: Appointment, kind: str, template, sms: bool = True) -> 
             appointment.contact_email,
             body,
             kind,
-            subject=appointment.service.name,
+            subject=subject,
             recipient=appointment.person,
         )
 
 
 def _send_confirmation(appointment: Appointment) -> None:
-    _notify(appointment, "booking.confirmation", CONFIRMATION_TEXT)
+    _notify(appointment, "booking.confirmation", CONFIRMATION_NOTICE)
 
 
 def video_room_key(appointment: Appointment) -> str:

@@ -9,7 +9,7 @@ def send_reminder(appointment_id: int) -> str:
     from luukku.audit.services import record_event
 
     from .models import Appointment
-    from .services import REMINDER_TEXT, _notify
+    from .services import REMINDER_NOTICE, _notify
 
     with transaction.atomic():
         appointment = (
@@ -20,7 +20,7 @@ def send_reminder(appointment_id: int) -> str:
         )
         if appointment is None or appointment.slot.starts_at <= timezone.now():
             return "skipped"
-        _notify(appointment, "booking.reminder", REMINDER_TEXT)
+        _notify(appointment, "booking.reminder", REMINDER_NOTICE)
         appointment.reminder_sent_at = timezone.now()
         appointment.save(update_fields=["reminder_sent_at"])
         record_event("booking.reminded", subject=appointment.person, service=appointment.service.code)

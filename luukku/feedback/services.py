@@ -157,11 +157,13 @@ def invite_after(kind: str, source_id: str, now: dt.datetime | None = None) -> I
     )
     link = settings.LUUKKU_PUBLIC_URL.rstrip("/") + reverse("feedback:invitation", args=[token])
     with translation.override(happened.language if happened.language in ("fi", "sv", "en") else "fi"):
+        # The text names no unit or service: after a visit it would tell anyone who sees the phone what
+        # care the person got (issue 23: no health content in SMS). The survey page names the target.
         body = _(
-            "How did we do at %(target)s? Tell us in a minute - the link works once, for 14 days: %(link)s "
-            "Do not reply to this message."
-        ) % {"target": target.shown_name(translation.get_language()), "link": link}
-        subject = _("Your feedback on %(target)s") % {"target": target.shown_name(translation.get_language())}
+            "How did we do at your recent visit? Tell us in a minute - the link works once, for 14 days: "
+            "%(link)s Do not reply to this message."
+        ) % {"link": link}
+        subject = _("Your feedback on your recent visit")
     if happened.phone:
         queue_message("sms", happened.phone, body, "feedback.invitation", recipient=happened.person)
     elif happened.email:
@@ -403,8 +405,7 @@ def _tell_reply(feedback: Feedback) -> None:
     the feedback was anonymous (there is no page to read it on)."""
     with translation.override(feedback.language):
         if feedback.person is not None:
-            body = _("You have a reply to your feedback about %(target)s. Read it in Luukku: %(link)s") % {
-                "target": feedback.target.shown_name(feedback.language),
+            body = _("You have a reply to your feedback. Read it in Luukku: %(link)s") % {
                 "link": settings.LUUKKU_PUBLIC_URL.rstrip("/") + reverse("feedback:mine"),
             }
         else:

@@ -7,11 +7,12 @@ class InboxConfig(AppConfig):
     label = "inbox"
 
     def ready(self) -> None:
+        from luukku.access.categories import Category
         from luukku.access.registry import register_event_scope
         from luukku.audit.services import register_event_labels
         from luukku.consent import export
         from luukku.demo import registry as demo
-        from luukku.desk.registry import WorkSource, register_work_source
+        from luukku.desk.registry import ClientSection, WorkSource, register_client_section, register_work_source
         from luukku.web import navigation, portal
 
         from . import client_data, services, sources
@@ -30,6 +31,17 @@ class InboxConfig(AppConfig):
                 scope=services.scope,
                 as_json=client_data.as_json,
                 summary=client_data.summary,
+            )
+        )
+        register_client_section(
+            ClientSection(
+                "messages",
+                _("Messages"),
+                Category.BASIC,  # each item is shown by its own category
+                "inbox/_client360.html",
+                lambda client: list(services.threads_of(client)[:20]),
+                order=75,
+                item_category=lambda thread: thread.category,
             )
         )
         portal.register(

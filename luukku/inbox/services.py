@@ -315,7 +315,13 @@ def unread_count(user: AbstractBaseUser) -> int:
     """Unread messages in every inbox the resident may read (the badge in the navigation)."""
     if getattr(user, "resident", None) is None:
         return 0
-    return sum(thread.unread for box in boxes(user) for thread in box.threads)
+    # Only threads with something unread are loaded and put through the access policy (usually none):
+    # the badge is on every resident page, and a long-time resident has hundreds of threads.
+    return sum(
+        thread.unread
+        for person, _basis in persons_for(user)
+        for thread in visible_threads(user, person, threads_of(person).filter(unread__gt=0))
+    )
 
 
 def thread_for_resident(user: AbstractBaseUser, public_id: str) -> Thread:

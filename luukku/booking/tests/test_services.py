@@ -55,7 +55,13 @@ def test_message_in_residents_language(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         book(open_slot(service), me(sofia), contact_phone="+358401234567")
     body = OutboundMessage.objects.get().body
-    assert "Sjukskötarmottagning" in body and "Bokningen är bekräftad" in body
+    assert "Bokningen är bekräftad" in body
+    # The text message names no service (the lock screen must not tell what care someone gets); the
+    # inbox message, behind identification, does.
+    assert "Sjukskötarmottagning" not in body and "Sairaanhoitajan" not in body
+    from luukku.inbox.models import Message
+
+    assert "Sjukskötarmottagning" in Message.objects.get(thread__person=sofia).body
 
 
 def test_full_slot_is_refused(lempi):

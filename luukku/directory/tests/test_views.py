@@ -151,6 +151,8 @@ def test_contact_request_lands_in_the_units_queue_and_its_status_follows(client,
     desk.set_status(item, WorkItem.Status.DONE, nurse)
     contact.refresh_from_db()
     assert contact.status == "handled" and contact.handled_at is not None
+    exported = client.get(reverse("consent:my_data"), {"muoto": "json"}).content.decode()
+    assert "Haluan aloittaa." in exported and "+358401234567" in exported
 
 
 def test_contact_request_needs_valid_fields_and_a_county_unit(client, personas):

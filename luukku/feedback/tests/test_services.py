@@ -49,6 +49,7 @@ def test_an_ended_service_event_sends_one_text_message_with_a_one_time_link(fake
     assert invitation is not None and invitation.channel == "sms"
     message = OutboundMessage.objects.get(kind="feedback.invitation")
     assert message.to == "+358401234567" and "/palaute/k/" in message.body
+    assert invitation.target.shown_name("fi") not in message.body  # no unit or service in a text message
     assert services.invite_after("test", "1", now) is None  # one invitation per source
 
 

@@ -233,3 +233,17 @@ def test_a_picture_goes_with_the_message_re_encoded_and_is_served_only_as_a_down
     assert AccessLogEntry.objects.filter(actor=nurse.user, subject=lempi, what="inbox_thread").exists()
     sign_in_persona(client, "sofia")
     assert client.get(reverse("inbox:attachment", args=[sent.public_id])).status_code == 403
+
+
+def test_client_360_lists_the_threads_the_professional_may_read(personas):
+    from django.contrib.auth import get_user_model
+
+    from luukku.desk import services as desk
+
+    lempi = resident_from_register(BY_KEY["lempi"].hetu)
+    health = message(lempi, key="test:health", subject="Terveysasiaa")
+    social = message(lempi, key="test:social", subject="Sosiaaliasiaa", category="social")
+    nurse = get_user_model().objects.get(username="hoitaja.riikka")
+    shown = {s["section"].key: s["items"] for s in desk.client_360(nurse, lempi, "care").sections}
+    threads = {thread.pk for thread in shown["messages"]}
+    assert health.thread_id in threads and social.thread_id not in threads

@@ -165,3 +165,19 @@ def test_the_professional_records_a_no_show(client, personas):
     assert client.get(url).status_code == 200
     assert client.post(url, {"action": "charge"}).status_code == 302
     assert Invoice.objects.filter(person=person).count() == 1
+
+
+def test_invoices_are_in_the_own_data_export_and_in_client_360_by_their_category(client, personas):
+    from django.contrib.auth import get_user_model
+
+    from luukku.desk import services as desk
+
+    matti = sign_in_persona(client, "matti")
+    health = _invoice_for(matti)
+    social = services.create_invoice(matti, f"social:{matti.pk}", "Kotipalvelu", 2000, "social", "")
+    exported = client.get(reverse("consent:my_data"), {"muoto": "json"}).content.decode()
+    assert health.reference in exported and social.reference in exported
+    users = get_user_model().objects
+    nurse_view = desk.client_360(users.get(username="hoitaja.riikka"), matti, "care")
+    shown = {s["section"].key: s["items"] for s in nurse_view.sections}
+    assert health in shown["invoices"] and social not in shown["invoices"]

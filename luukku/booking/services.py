@@ -524,7 +524,9 @@ CANCELLED_TEXT = _("Booking cancelled: {service} {when}. Details: {link}")
 # lock screen or a shared mailbox must not tell which care someone gets; the details are behind the link
 # and in the inbox (issue 23: "no health content in SMS").
 CONFIRMATION_NOTICE = _("Booking confirmed for {when}. {deadline} The details, and changes: {link}")
-REMINDER_NOTICE = _("Reminder: you have a booked time on {when}. The details, or cancel if you cannot come: {link}")
+REMINDER_NOTICE = _(
+    "Reminder: you have a booked time on {when}. The details, or cancel if you cannot come: {link}"
+)
 CANCELLED_NOTICE = _("Your booked time on {when} has been cancelled. Details: {link}")
 NOTICE_SUBJECT = _("Your booking in Luukku")
 

@@ -12,7 +12,12 @@ class InboxConfig(AppConfig):
         from luukku.audit.services import register_event_labels
         from luukku.consent import export
         from luukku.demo import registry as demo
-        from luukku.desk.registry import ClientSection, WorkSource, register_client_section, register_work_source
+        from luukku.desk.registry import (
+            ClientSection,
+            WorkSource,
+            register_client_section,
+            register_work_source,
+        )
         from luukku.web import navigation, portal
 
         from . import client_data, services, sources

@@ -106,7 +106,9 @@ class Notice(models.Model):
     channels = models.CharField(max_length=20, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["message"], name="inbox_one_notice_per_message")]
+        constraints = [
+            models.UniqueConstraint(fields=["message", "person"], name="inbox_one_notice_per_message_person")
+        ]
         indexes = [
             models.Index(fields=["due_at"], condition=Q(sent_at__isnull=True), name="inbox_notice_due")
         ]

@@ -175,15 +175,49 @@ def notice_due(now: dt.datetime, quiet_from: dt.time | None, quiet_until: dt.tim
     return timezone.make_aware(end, HELSINKI).astimezone(dt.UTC)
 
 
-def owe_notice(message: Message) -> Notice:
-    person = message.thread.person
-    preferences = preferences_of(person)
-    due = notice_due(timezone.now(), preferences.quiet_from, preferences.quiet_until)
-    notice = Notice.objects.create(person=person, message=message, due_at=due)
+def notice_recipients(thread: Thread) -> list[Resident]:
+    """Who is told that a message arrived: the person, and for a child the guardians who may read it.
+
+    A guardian handles a child's matters (a child under 12 seldom has a phone of their own), so a
+    guardian who has used Luukku gets the notice by their own channels and quiet hours. Whether the
+    guardian may read it is the access policy's (as when they open it): a 12-17-year-old's own service
+    event, or a confidential matter, tells the guardian nothing, not even that a message came.
+    """
+    from luukku.identity.rules import MAJORITY_AGE
+    from luukku.registry.adapters import population_register
+
+    person = thread.person
+    if person.age() >= MAJORITY_AGE:
+        return [person]
+    records = population_register().guardians(person.hetu, timezone.localdate())
+    guardians = Resident.objects.filter(hetu__in=[r.hetu for r in records], user__isnull=False)
+    may_read = [
+        guardian
+        for guardian in guardians.select_related("user")
+        if decide(
+            guardian.user,
+            person,
+            thread.category,
+            what="inbox_thread",
+            service_event=thread.service_event,
+            log=False,
+        )
+    ]
+    return [person, *may_read]
+
+
+def owe_notice(message: Message) -> list[Notice]:
+    """The notices a delivered message owes (outbox rows, sent by a task or the sweep)."""
     from .tasks import send_notice
 
-    transaction.on_commit(lambda: send_notice.using(run_after=due).enqueue(notice.pk))
-    return notice
+    notices = []
+    for person in notice_recipients(message.thread):
+        preferences = preferences_of(person)
+        due = notice_due(timezone.now(), preferences.quiet_from, preferences.quiet_until)
+        notice = Notice.objects.create(person=person, message=message, due_at=due)
+        transaction.on_commit(lambda pk=notice.pk, due=due: send_notice.using(run_after=due).enqueue(pk))
+        notices.append(notice)
+    return notices
 
 
 def notice_text(language: str) -> str:

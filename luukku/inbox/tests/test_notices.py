@@ -156,3 +156,20 @@ def test_preferences_are_the_persons_own_and_validated(client, personas):
     assert ok.status_code == 302
     saved = Preferences.objects.get(person=lempi)
     assert saved.phone == "+358401234567" and saved.quiet_until == dt.time(7)
+
+
+def test_a_guardian_is_told_of_a_childs_message_but_never_of_a_minors_own_service_event(personas):
+    from luukku.identity.personas import BY_KEY
+    from luukku.identity.services import resident_from_register
+    from luukku.testing import UserFactory
+
+    aino = resident_from_register(BY_KEY["aino"].hetu)
+    if aino.user is None:
+        aino.user = UserFactory()
+        aino.save(update_fields=["user"])
+    eetu = resident_from_register(BY_KEY["eetu"].hetu)
+    ella = resident_from_register(BY_KEY["ella"].hetu)
+    for_eetu = message(eetu, key="test:eetu", service_event="hammastarkastus-lapset")
+    for_ella = message(ella, key="test:ella", service_event="ehkaisyneuvonta")
+    assert set(Notice.objects.filter(message=for_eetu).values_list("person", flat=True)) == {eetu.pk, aino.pk}
+    assert set(Notice.objects.filter(message=for_ella).values_list("person", flat=True)) == {ella.pk}

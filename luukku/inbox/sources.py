@@ -8,6 +8,7 @@ and delivers once (the dedupe key names the event), so a receiver that runs twic
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from luukku.web import events
 
@@ -171,10 +172,53 @@ def on_questionnaire_activated(event) -> None:
     )
 
 
+DECISION_LABELS = {
+    "well_founded": gettext_lazy("well-founded"),
+    "partly": gettext_lazy("partly well-founded"),
+    "unfounded": gettext_lazy("unfounded"),
+}
+
+
+def on_feedback_replied(event) -> None:
+    """A reply to a signed-in resident's feedback or formal complaint is filed in their inbox too. The
+    feedback app has already told them by text message or e-mail, so the inbox owes no second notice."""
+    from luukku.access.policy import category_of_unit
+    from luukku.feedback.models import Feedback
+
+    if event.person_id is None:
+        return
+    feedback = Feedback.objects.select_related("person", "unit", "target").get(pk=event.feedback_id)
+    if feedback.person is None or not feedback.reply:
+        return
+    with translation.override(feedback.person.language):
+        subject = _("Reply to your feedback: %(target)s") % {
+            "target": feedback.target.shown_name(feedback.person.language)
+        }
+        body = feedback.reply
+        if feedback.decision in DECISION_LABELS:  # a formal complaint's written decision
+            body = (
+                _("Decision: %(decision)s") % {"decision": DECISION_LABELS[feedback.decision]} + "\n\n" + body
+            )
+    deliver(
+        feedback.person,
+        key=f"feedback:{feedback.public_id}",
+        subject=subject,
+        body=body,
+        kind=Message.Kind.REPLY,
+        category=category_of_unit(feedback.unit),
+        unit=feedback.unit,
+        sender=feedback.unit.name,
+        link=reverse("feedback:mine"),
+        dedupe_key=f"feedback.reply:{feedback.pk}",
+        notify=False,
+    )
+
+
 def connect() -> None:
     from luukku.booking.events import AppointmentBooked, AppointmentCancelled, AppointmentReminded
     from luukku.carepaths.events import PathMessagePosted
     from luukku.chat.events import ConversationClosed
+    from luukku.feedback.events import FeedbackReplied
     from luukku.questionnaires.events import QuestionnaireActivated
 
     events.subscribe(AppointmentBooked, "inbox.booking", on_appointment_booked)
@@ -183,3 +227,4 @@ def connect() -> None:
     events.subscribe(PathMessagePosted, "inbox.carepaths", on_path_message)
     events.subscribe(ConversationClosed, "inbox.chat", on_conversation_closed)
     events.subscribe(QuestionnaireActivated, "inbox.questionnaires", on_questionnaire_activated)
+    events.subscribe(FeedbackReplied, "inbox.feedback", on_feedback_replied)

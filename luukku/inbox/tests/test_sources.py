@@ -91,3 +91,25 @@ def test_an_activated_form_reaches_the_inbox(django_capture_on_commit_callbacks)
         questionnaires.activate(person, "audit", reason="Terveystarkastus", recurring=False)
     form = Message.objects.get(thread__person=person)
     assert form.kind == Message.Kind.FORM and form.notices.exists()
+
+
+def test_a_reply_to_a_formal_complaint_is_filed_in_the_inbox_without_a_second_notice(
+    personas, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth import get_user_model
+
+    from luukku.feedback import services as feedback
+    from luukku.feedback.tests.factories import feedback as given
+    from luukku.identity.personas import BY_KEY
+    from luukku.identity.services import resident_from_register
+    from luukku.inbox.models import Message, Notice
+
+    lempi = resident_from_register(BY_KEY["lempi"].hetu)
+    made = given("formal", person=lempi)
+    with django_capture_on_commit_callbacks(execute=True):
+        feedback.reply(
+            made, get_user_model().objects.get(username="hoitaja.riikka"), "Pahoittelemme.", "partly"
+        )
+    message = Message.objects.get(thread__person=lempi, kind=Message.Kind.REPLY)
+    assert "Pahoittelemme." in message.body and "osittain" in message.body
+    assert not Notice.objects.filter(message=message).exists()  # feedback already told her

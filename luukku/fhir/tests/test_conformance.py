@@ -17,6 +17,8 @@ from fhir.resources.R4B.capabilitystatement import CapabilityStatement
 from luukku.access.tests.world import World, build
 from luukku.fhir.directory import HETU
 
+from . import profile_checks
+
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate().isoformat()
@@ -131,6 +133,7 @@ def walk(personas):
 
 def _check_resource(data: dict, declared: dict) -> None:
     resource = get_fhir_model_class(data["resourceType"]).model_validate(data)
+    profile_checks.check(data)
     assert resource.meta.profile == [declared["profile"]]
     assert resource.meta.versionId
 
@@ -138,6 +141,7 @@ def _check_resource(data: dict, declared: dict) -> None:
 def _check_bundle(response, declared: dict, name: str) -> Bundle:
     assert response.status_code == 200, (name, response.content[:300])
     bundle = Bundle.model_validate_json(response.content)
+    profile_checks.check(response.json(), entries=False)  # each entry's resource is checked below
     assert bundle.type == "searchset" and bundle.total >= 1, (declared["type"], name)
     for entry in bundle.entry or []:
         assert entry.search.mode == "match"
@@ -152,6 +156,7 @@ def test_the_capability_statement_is_walked_end_to_end(walk):
     world, professional, resident = walk
     answer = Client().get("/fhir/metadata")
     statement = CapabilityStatement.model_validate_json(answer.content)
+    profile_checks.check(answer.json())
     declared_types = statement.rest[0].resource
     assert {r.type for r in declared_types} == set(SAMPLES) | MACHINE_ONLY
     for declared_model in declared_types:

@@ -20,12 +20,13 @@ class ChatConfig(AppConfig):
         from luukku.web import navigation, portal
 
         from . import client_data, work
-        from .demo import seed_queues
+        from .demo import seed_history, seed_queues
         from .event_labels import EVENT_LABELS
         from .services import conversations_of, queues_for, waiting
 
         work.connect()
         demo.register(demo.Seeder("chat queues", lambda: seed_queues() or "", demo.SERVICES))
+        demo.register(demo.Seeder("chat history", seed_history, demo.SCHEDULES + 3))
         register_client_section(
             ClientSection(
                 "chats",

@@ -48,6 +48,7 @@ class Conversation(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.WAITING)
     context = models.JSONField(default=dict, blank=True, help_text=_("Where the resident came from"))
     created_at = models.DateTimeField(default=timezone.now)
+    taken_at = models.DateTimeField(null=True, blank=True)  # first answered: the end of the queue wait
     closed_at = models.DateTimeField(null=True, blank=True)
     summary = models.TextField(blank=True)
     # Fixed when the conversation starts and kept through transfers: what is said in a health care chat

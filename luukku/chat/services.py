@@ -366,9 +366,16 @@ def take(conversation: Conversation, user: AbstractBaseUser) -> Conversation | N
 
 def _take(conversation: Conversation, user: AbstractBaseUser) -> Conversation:
     conversation.assignee, conversation.status = user, Conversation.Status.ACTIVE
-    conversation.save(update_fields=["assignee", "status"])
+    fields = ["assignee", "status"]
+    if conversation.taken_at is None:  # the resident's wait ends when the first professional answers
+        conversation.taken_at = timezone.now()
+        fields.append("taken_at")
+    conversation.save(update_fields=fields)
     _message(conversation, "system", _("%(name)s joined the conversation.") % {"name": user.get_short_name()})
-    record_event("chat.taken", subject=conversation.person, actor=user, queue=conversation.queue.code)
+    waited = round((conversation.taken_at - conversation.created_at).total_seconds())
+    record_event(
+        "chat.taken", subject=conversation.person, actor=user, queue=conversation.queue.code, waited=waited
+    )
     events.publish(ConversationTaken(conversation.pk, conversation.assignee_id))
     return conversation
 

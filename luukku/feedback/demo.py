@@ -183,9 +183,27 @@ def seed_targets() -> str:
     return f"{made} feedback targets"
 
 
+def _cost_centre(unit: OrgUnit, suffix: str, fi: str, sv: str, made: dict) -> OrgUnit:
+    """The unit's cost centre for one service (e.g. Hämeenlinna health station, laboratory): the lowest
+    reporting level, under the unit, with no staff of its own."""
+    code = f"{unit.code}-{suffix}"[:50]
+    if code not in made:
+        made[code], _created = OrgUnit.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": f"{unit.name}, {fi}",
+                "name_sv": f"{unit.name_sv or unit.name}, {sv}",
+                "level": OrgUnit.Level.COST_CENTRE,
+                "parent": unit,
+            },
+        )
+    return made[code]
+
+
 def _service_targets() -> list[FeedbackTarget]:
     existing = set(FeedbackTarget.objects.values_list("code", flat=True))
     units = {u.code: u for u in OrgUnit.objects.all()}
+    cost_centres: dict[str, OrgUnit] = {}
     new = []
     for municipality in KANTA_HAME:
         station = _health_station(municipality.code)
@@ -230,6 +248,7 @@ def _service_targets() -> list[FeedbackTarget]:
                         name_sv=name_sv,
                         name_en=name_en,
                         unit=unit,
+                        cost_centre=_cost_centre(unit, suffix, fi, sv, cost_centres),
                         survey_key="palaute-vastaanotto" if unit_code == "health" else surveys.CORE_KEY,
                         search_key=search_key(name_fi, name_sv, name_en),
                     )
@@ -291,7 +310,7 @@ def seed_year(today: dt.date | None = None, seed: int = 17) -> str:
                     Invitation(
                         token_digest=hashlib.sha256(f"demo-{len(invitations)}".encode()).hexdigest(),
                         target=target,
-                        unit=target.unit,
+                        unit_id=target.reporting_unit_id,
                         trigger="appointment",
                         survey_key=target.survey_key,
                         source=f"demo:{len(invitations)}",
@@ -317,7 +336,7 @@ def seed_year(today: dt.date | None = None, seed: int = 17) -> str:
             SurveyAnswer(
                 definition=definition,
                 target=target,
-                unit=target.unit,
+                unit_id=target.reporting_unit_id,
                 invited=invitation_index is not None,
                 channel=channel,
                 language=comment_language,

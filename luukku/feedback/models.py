@@ -19,8 +19,9 @@ from django.utils.translation import gettext_lazy as _
 class FeedbackTarget(models.Model):
     """Something a resident gives feedback about: a unit, a service or a team, named in fi/sv/en.
 
-    `unit` is the organisation unit whose named handlers receive the feedback and whose figures the
-    answers count in; `search_key` is the folded, accent-free text the predictive search matches."""
+    `unit` is the organisation unit whose named handlers receive the feedback; survey answers and
+    invitations count in the target's `cost_centre` when it has one (the lowest reporting level, under
+    `unit`), else in `unit`; `search_key` is the folded, accent-free text the predictive search matches."""
 
     class Kind(models.TextChoices):
         UNIT = "unit", _("unit")
@@ -33,6 +34,14 @@ class FeedbackTarget(models.Model):
     name_sv = models.CharField(max_length=200, blank=True)
     name_en = models.CharField(max_length=200, blank=True)
     unit = models.ForeignKey("identity.OrgUnit", on_delete=models.PROTECT, related_name="feedback_targets")
+    cost_centre = models.ForeignKey(
+        "identity.OrgUnit",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cost_centre_targets",
+        limit_choices_to={"level": "cost_centre"},
+    )
     service_code = models.SlugField(max_length=50, blank=True)  # booking.Service.code, chat:<queue>
     survey_key = models.SlugField(max_length=60, default="palaute")
     search_key = models.CharField(max_length=700, blank=True, editable=False)
@@ -50,6 +59,11 @@ class FeedbackTarget(models.Model):
 
         self.search_key = search_key(self.name, self.name_sv, self.name_en)[:700]
         super().save(*args, **kwargs)
+
+    @property
+    def reporting_unit_id(self) -> int:
+        """The organisation unit the target's survey figures count in (the cost centre, else the unit)."""
+        return self.cost_centre_id or self.unit_id
 
     def shown_name(self, language: str) -> str:
         return {"sv": self.name_sv, "en": self.name_en}.get(language, "") or self.name
@@ -208,6 +222,8 @@ class MonthSummary(models.Model):
     handling_hours = models.FloatField(default=0)
     wait_days_sum = models.FloatField(default=0)
     wait_count = models.PositiveIntegerField(default=0)
+    queue_minutes_sum = models.FloatField(default=0)
+    queue_count = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["unit", "month"], name="one_summary_per_unit_month")]

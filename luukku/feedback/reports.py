@@ -1,6 +1,7 @@
 """Reports: NPS, score distributions and response rates per month at every level of the organisation
-(county > division > result area > unit), against the county's targets, with trends and the waiting
-time from booking to appointment beside them.
+(county > division > result area > unit > cost centre), against the county's targets, with trends and
+the operational figures that may explain them beside them: the waiting time from booking to the
+appointment, and how long residents waited in the chat queue before a professional answered.
 
 NPS (Net Promoter Score) = % of answers 9-10 (promoters) - % of answers 0-6 (detractors), -100..100.
 Response rate = survey answers given through an invitation / invitations sent in the month.
@@ -40,6 +41,8 @@ class Figures:
     handling_hours: float = 0.0
     wait_days_sum: float = 0.0
     wait_count: int = 0
+    queue_minutes_sum: float = 0.0
+    queue_count: int = 0
 
     @property
     def answers(self) -> int:
@@ -81,6 +84,10 @@ class Figures:
     def mean_wait_days(self) -> float | None:
         return round(self.wait_days_sum / self.wait_count, 1) if self.wait_count else None
 
+    @property
+    def mean_queue_minutes(self) -> float | None:
+        return round(self.queue_minutes_sum / self.queue_count, 1) if self.queue_count else None
+
     def add(self, other: "Figures") -> None:
         self.distribution = [a + b for a, b in zip(self.distribution, other.distribution, strict=True)]
         self.invitations += other.invitations
@@ -89,6 +96,8 @@ class Figures:
         self.handling_hours += other.handling_hours
         self.wait_days_sum += other.wait_days_sum
         self.wait_count += other.wait_count
+        self.queue_minutes_sum += other.queue_minutes_sum
+        self.queue_count += other.queue_count
 
 
 def month_range(year: int, month: int) -> tuple[dt.datetime, dt.datetime]:
@@ -151,6 +160,7 @@ def unit_figures(start: dt.datetime, end: dt.datetime) -> dict[tuple[int, tuple[
         found.handled += row["n"]
         found.handling_hours += row["n"] * row["took"].total_seconds() / 3600 if row["took"] else 0
     _waiting_times(start, end, of)
+    _chat_queue_times(start, end, of)
     return figures
 
 
@@ -172,6 +182,25 @@ def _waiting_times(start: dt.datetime, end: dt.datetime, of) -> None:
             found = of(row["service__unit_id"], row["month"])
             found.wait_days_sum += row["n"] * row["waited"].total_seconds() / 86400
             found.wait_count += row["n"]
+
+
+def _chat_queue_times(start: dt.datetime, end: dt.datetime, of) -> None:
+    """Minutes from starting a chat to the first professional's answer, per the queue's unit and month
+    the chat started (chat's data; chats never answered are not counted)."""
+    from luukku.chat.models import Conversation
+
+    waited = ExpressionWrapper(F("taken_at") - F("created_at"), output_field=DurationField())
+    for row in (
+        Conversation.objects.filter(created_at__gte=start, created_at__lt=end, taken_at__isnull=False)
+        .annotate(month=TruncMonth("created_at", tzinfo=HELSINKI))
+        .values("queue__unit_id", "month")
+        .annotate(n=Count("id"), waited=Avg(waited))
+        .order_by()
+    ):
+        if row["waited"] is not None:
+            found = of(row["queue__unit_id"], row["month"])
+            found.queue_minutes_sum += row["n"] * row["waited"].total_seconds() / 60
+            found.queue_count += row["n"]
 
 
 @dataclass
@@ -233,6 +262,8 @@ def _own_figures(months: list[tuple[int, int]]) -> dict[tuple[int, tuple[int, in
             handling_hours=summary.handling_hours,
             wait_days_sum=summary.wait_days_sum,
             wait_count=summary.wait_count,
+            queue_minutes_sum=summary.queue_minutes_sum,
+            queue_count=summary.queue_count,
         )
     live = [m for m in months if _first(m) not in closed]
     if live:
@@ -259,6 +290,8 @@ def close_month(year: int, month: int) -> int:
             handling_hours=f.handling_hours,
             wait_days_sum=f.wait_days_sum,
             wait_count=f.wait_count,
+            queue_minutes_sum=f.queue_minutes_sum,
+            queue_count=f.queue_count,
         )
         for (unit_id, _month), f in unit_figures(start, end).items()
     ]
@@ -314,36 +347,63 @@ CSV_COLUMNS = (
     "feedback_replied",
     "mean_handling_hours",
     "mean_wait_days",
+    "mean_chat_queue_minutes",
 )
 
 
-def as_csv(rows: list[Row]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(CSV_COLUMNS)
+def table(rows: list[Row]) -> list[list]:
+    """The report as rows of values under CSV_COLUMNS (one per unit and month), for CSV and XLSX."""
+    values = []
     for row in rows:
         for (year, month), f in row.months.items():
-            writer.writerow(
+            values.append(
                 [
                     row.unit.code,
                     row.unit.name,
                     row.unit.level,
                     f"{year}-{month:02d}",
                     f.answers,
-                    "" if f.nps is None else f.nps,
+                    f.nps,
                     f.promoters,
                     f.passives,
                     f.detractors,
                     *f.distribution,
                     f.invitations,
-                    "" if f.response_rate is None else f.response_rate,
-                    "" if f.nps_met is None else int(f.nps_met),
-                    "" if f.rate_met is None else int(f.rate_met),
+                    f.response_rate,
+                    None if f.nps_met is None else int(f.nps_met),
+                    None if f.rate_met is None else int(f.rate_met),
                     f.handled,
-                    "" if f.mean_handling_hours is None else f.mean_handling_hours,
-                    "" if f.mean_wait_days is None else f.mean_wait_days,
+                    f.mean_handling_hours,
+                    f.mean_wait_days,
+                    f.mean_queue_minutes,
                 ]
             )
+    return values
+
+
+def as_csv(rows: list[Row]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows([["" if value is None else value for value in line] for line in table(rows)])
+    return out.getvalue()
+
+
+def as_xlsx(rows: list[Row]) -> bytes:
+    """The same table as an Excel workbook (openpyxl): numbers as numbers, empty cells where a figure
+    has no value, the header frozen and filterable."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=False)
+    sheet = book.active
+    sheet.title = "NPS"
+    sheet.append(list(CSV_COLUMNS))
+    for line in table(rows):
+        sheet.append(line)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    out = io.BytesIO()
+    book.save(out)
     return out.getvalue()
 
 

@@ -144,7 +144,7 @@ def invite_after(kind: str, source_id: str, now: dt.datetime | None = None) -> I
     invitation = Invitation.objects.create(
         token_digest=_digest(token),
         target=target,
-        unit=target.unit,
+        unit_id=target.reporting_unit_id,
         person=happened.person,
         phone_digest=_digest(happened.phone) if happened.phone else "",
         email_digest=_digest(happened.email.lower()) if happened.email else "",
@@ -227,7 +227,7 @@ def answer_survey(
         answer = SurveyAnswer.objects.create(
             definition=definition,
             target=target,
-            unit=target.unit,
+            unit_id=target.reporting_unit_id,
             invited=invitation is not None,
             channel=channel,
             language=language if language in ("fi", "sv", "en") else "fi",

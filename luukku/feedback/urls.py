@@ -19,4 +19,5 @@ urlpatterns = [
     path("ammattilainen/palaute/paperi/", views.paper, name="paper"),
     path("ammattilainen/palaute/raportti/", views.report, name="report"),
     path("ammattilainen/palaute/raportti.csv", views.report_csv, name="report_csv"),
+    path("ammattilainen/palaute/raportti.xlsx", views.report_xlsx, name="report_xlsx"),
 ]

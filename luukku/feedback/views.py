@@ -357,3 +357,16 @@ def report_csv(request: HttpRequest) -> HttpResponse:
     response = HttpResponse("\ufeff" + body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="asiakaspalaute.csv"'
     return response
+
+
+@route(Audience.PROFESSIONAL, "none")
+@professional_required
+@require_GET
+def report_xlsx(request: HttpRequest) -> HttpResponse:
+    root, months = _report_scope(request)
+    response = HttpResponse(reports.as_xlsx(reports.organisation_report(months, root)), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="asiakaspalaute.xlsx"'
+    return response
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -12,9 +12,11 @@ from luukku.registry.municipalities import KANTA_HAME
 
 
 class OrgUnit(models.Model):
-    """County > division > result area > unit.
+    """County > division > result area > unit > cost centre.
 
-    A unit with no municipalities of its own serves those of its parent.
+    A unit with no municipalities of its own serves those of its parent. A cost centre (kustannuspaikka)
+    is the lowest level of the county's reporting (feedback, knowledge management): a service point or
+    team of a unit, with no staff or queue of its own; its work goes to the unit above it.
     """
 
     class Level(models.TextChoices):
@@ -22,6 +24,7 @@ class OrgUnit(models.Model):
         DIVISION = "division", _("division")
         RESULT_AREA = "result_area", _("result area")
         UNIT = "unit", _("unit")
+        COST_CENTRE = "cost_centre", _("cost centre")
 
     code = models.SlugField(max_length=50, unique=True)
     name = models.CharField(max_length=150)

@@ -472,6 +472,7 @@ MATRIX: dict[str, list[Case]] = {
     "feedback:paper": [Case(lambda w: reverse("feedback:paper"), professional_page())],
     "feedback:report": [Case(lambda w: reverse("feedback:report"), professional_page())],
     "feedback:report_csv": [Case(lambda w: reverse("feedback:report_csv"), professional_page())],
+    "feedback:report_xlsx": [Case(lambda w: reverse("feedback:report_xlsx"), professional_page())],
     "desk:call_back": [Case(lambda w: reverse("desk:call_back"), PUBLIC)],
     "desk:queue": [Case(lambda w: reverse("desk:queue"), professional_page())],
     "desk:item": [  # work addressed to Riihimäki health station is for its professionals only

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from luukku.feedback import reports, surveys
@@ -150,3 +151,69 @@ def test_a_late_paper_answer_reopens_its_month(personas):
     assert rows["rmk-terveysasema"].months[(2026, 3)].answers == 1
     assert reports.close_months(dt.datetime(2026, 5, 1, tzinfo=dt.UTC)) >= 1
     assert ClosedMonth.objects.filter(month=dt.date(2026, 3, 1)).exists()
+
+
+def _cost_centre_target(unit_code: str = "rmk-terveysasema"):
+    from luukku.identity.models import OrgUnit
+
+    unit = OrgUnit.objects.get(code=unit_code)
+    centre = OrgUnit.objects.create(
+        code=f"{unit_code}-lab",
+        name=f"{unit.name}, laboratorio",
+        level=OrgUnit.Level.COST_CENTRE,
+        parent=unit,
+    )
+    return target(unit_code, name="Laboratorio", cost_centre=centre), centre
+
+
+def test_a_cost_centre_is_the_fifth_level_and_its_answers_roll_up(personas):
+    from luukku.feedback import services
+
+    lab, centre = _cost_centre_target()
+    now = timezone.now()
+    services.answer_survey(lab, {"nps": ["10"]}, Channel.WEB, answered_at=now)
+    assert SurveyAnswer.objects.get(target=lab).unit == centre  # counted in the cost centre
+    month = reports.months_back(1)
+    rows = {row.unit.code: row for row in reports.organisation_report(month)}
+    assert rows[centre.code].depth == 4 and rows[centre.code].months[month[0]].answers == 1
+    assert rows["rmk-terveysasema"].months[month[0]].answers == 1  # and in every level above
+    assert rows["kanta-hame"].months[month[0]].answers == 1
+    # free-form feedback still goes to the unit's handlers (a cost centre has no staff or queue)
+    given = services.give_feedback("praise", lab, "Nopea laboratorio!")
+    assert given.unit.code == "rmk-terveysasema"
+
+
+def test_chat_queue_time_is_beside_the_scores(personas):
+    from luukku.chat.models import ChatQueue, Conversation
+
+    queue = ChatQueue.objects.filter(unit__code="rmk-terveysasema").first() or ChatQueue.objects.create(
+        code="test-rmk", name="Testijono", unit=target().unit
+    )
+    now = timezone.now().replace(microsecond=0)
+    for waited in (4, 10):
+        Conversation.objects.create(
+            queue=queue, created_at=now, taken_at=now + dt.timedelta(minutes=waited), status="closed"
+        )
+    Conversation.objects.create(queue=queue, created_at=now)  # never answered: not counted
+    month = reports.months_back(1)
+    rows = {row.unit.code: row for row in reports.organisation_report(month)}
+    assert rows[queue.unit.code].months[month[0]].mean_queue_minutes == 7.0
+    assert reports.CSV_COLUMNS[-1] == "mean_chat_queue_minutes"
+
+
+def test_the_report_downloads_as_xlsx(personas, client):
+    import io
+
+    from django.contrib.auth import get_user_model
+    from openpyxl import load_workbook
+
+    last_month = timezone.localdate().replace(day=1) - dt.timedelta(days=1)  # the report ends there
+    _answers(target(), [10, 0], timezone.make_aware(dt.datetime.combine(last_month, dt.time(12))))
+    client.force_login(get_user_model().objects.get(username="esihenkilo.eija"))
+    response = client.get(reverse("feedback:report_xlsx"))
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/vnd.openxml")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    header = [cell.value for cell in sheet[1]]
+    assert header == list(reports.CSV_COLUMNS)
+    rmk = [row for row in sheet.iter_rows(min_row=2, values_only=True) if row[0] == "rmk-terveysasema"]
+    assert rmk and rmk[-1][4:6] == (2, 0.0)  # numbers stay numbers

@@ -79,6 +79,17 @@ def queue_text(position: int, minutes: int) -> str:
     return f"{place} {wait}"
 
 
+def replay_from(query_string: bytes) -> int | None:
+    """The id of the last message a reconnecting page has (`?since=<id>`); None when not a reconnect or
+    not a plain id (a bad value replays nothing rather than failing the connection)."""
+    from urllib.parse import parse_qs
+
+    value = parse_qs(query_string.decode("latin-1")).get("since", [""])[0]
+    if value.isascii() and value.isdigit() and len(value) <= 18:
+        return int(value)
+    return None
+
+
 @route(Audience.RESIDENT_OR_PROFESSIONAL, "health")
 class ConversationConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self) -> None:
@@ -91,6 +102,14 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
         self.group = services.group_name(self.conversation)
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
+        since = replay_from(self.scope.get("query_string", b""))
+        if since is not None:  # a reconnect: what was posted while the connection was down
+            for payload in await database_sync_to_async(self._missed)(since):
+                await self.send_json(payload)
+
+    def _missed(self, since: int) -> list[dict]:
+        with translation.override(self.language):
+            return services.messages_since(self.conversation, since, self.professional)
 
     def _admit(self) -> bool:
         public_id = self.scope["url_route"]["kwargs"]["public_id"]

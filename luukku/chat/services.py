@@ -104,6 +104,20 @@ def _payload(message: ChatMessage) -> dict:
     }
 
 
+REPLAY_MAX = 500  # a reconnecting socket gets at most this many missed messages (the page has the rest)
+
+
+def messages_since(conversation: Conversation, after_id: int, professional: bool) -> list[dict]:
+    """What a reconnecting participant missed while its connection was down: the messages posted after
+    `after_id`, as the socket sends them (consultations between professionals only to professionals).
+    Asked after the socket has joined the conversation's group, so nothing falls between the two; a
+    message that arrives both ways is shown once (the page keys messages by id)."""
+    found = conversation.messages.filter(pk__gt=after_id).select_related("author").order_by("pk")
+    if not professional:
+        found = found.filter(internal=False)
+    return [_payload(message) for message in found[:REPLAY_MAX]]
+
+
 def _broadcast(conversation: Conversation, payload: dict) -> None:
     layer = get_channel_layer()
     if layer is not None:

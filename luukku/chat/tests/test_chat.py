@@ -180,6 +180,50 @@ async def test_websocket_delivers_to_both_and_keeps_consultations_internal(queue
     await nurse.disconnect()
 
 
+@pytest.mark.django_db(transaction=True)
+async def test_a_reconnecting_socket_gets_what_it_missed_and_no_consultations(
+    queues_async, release_connections
+):
+    """The page reconnects with ?since=<its newest message id> after a lost connection (a restarted server
+    process, a phone that changed networks) and gets the messages posted meanwhile, in order."""
+    from luukku.chat.consumers import ConversationConsumer
+
+    conversation, resident_user, nurse_user = queues_async
+    path = f"/ws/chat/{conversation.public_id}/"
+
+    def post_while_away() -> int:
+        take = services.take(conversation, nurse_user)
+        seen = take.messages.order_by("pk").last().pk  # the page had the "joined" notice
+        services.post(take, nurse_user, "Kysyn kollegalta", True, internal=True)
+        services.post(take, nurse_user, "Ensimmäinen vastaus", True)
+        services.post(take, nurse_user, "Toinen vastaus", True)
+        return seen
+
+    seen = await database_sync_to_async(post_while_away)()
+
+    async def reconnect(user, query: bytes) -> list[dict]:
+        socket = WebsocketCommunicator(ConversationConsumer.as_asgi(), f"{path}?{query.decode()}")
+        socket.scope.update(
+            user=user,
+            session={},
+            url_route={"kwargs": {"public_id": conversation.public_id}},
+            query_string=query,
+        )
+        assert (await socket.connect())[0]
+        got = []
+        while not await socket.receive_nothing(timeout=0.5):
+            got.append(await socket.receive_json_from(timeout=5))
+        await socket.disconnect()
+        return got
+
+    resident_got = await reconnect(resident_user, f"since={seen}".encode())
+    assert [m["body"] for m in resident_got] == ["Ensimmäinen vastaus", "Toinen vastaus"]
+    nurse_got = await reconnect(nurse_user, f"since={seen}".encode())
+    assert [m["body"] for m in nurse_got] == ["Kysyn kollegalta", "Ensimmäinen vastaus", "Toinen vastaus"]
+    assert await reconnect(resident_user, b"since=abc") == []  # not a plain id: nothing replayed
+    assert await reconnect(resident_user, b"") == []  # a first connection: the page rendered the history
+
+
 @pytest.fixture
 async def release_connections():
     """Close what the worker thread of sync_to_async left open, so the test database can be dropped."""

@@ -11,9 +11,18 @@
   var professional = root.getAttribute("data-professional") === "true";
   var labels = JSON.parse(document.getElementById("chat-labels").textContent);
   var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-  var socket = new WebSocket(scheme + window.location.host + root.getAttribute("data-chat-socket"));
+  var address = scheme + window.location.host + root.getAttribute("data-chat-socket");
+  var socket = null;
+  var retry = 1000;  // after a lost connection: 1 s, 2 s, 4 s ... at most 30 s
+  var leaving = false;
+  // The newest message the page has; a reconnect asks for what came after it (?since=<id>).
+  var lastId = 0;
+  Array.prototype.forEach.call(list.querySelectorAll("[id^=message-]"), function (item) {
+    lastId = Math.max(lastId, parseInt(item.id.slice(8), 10) || 0);
+  });
 
   function append(message) {
+    lastId = Math.max(lastId, message.id || 0);
     if (document.getElementById("message-" + message.id)) { return; }
     var item = document.createElement("li");
     item.id = "message-" + message.id;
@@ -52,17 +61,34 @@
     place.textContent = data.text;
   }
 
-  socket.addEventListener("open", function () { status.textContent = labels.connected; root.setAttribute("data-connected", "true"); });
-  socket.addEventListener("close", function () { status.textContent = labels.disconnected; root.setAttribute("data-connected", "false"); });
-  socket.addEventListener("message", function (event) {
-    var data = JSON.parse(event.data);
-    if (data.type === "error") { status.textContent = data.message; return; }
-    if (data.type === "queue") { showPlace(data); return; }
-    append(data);
-  });
+  // Connect, and after a lost connection (a server restarted, a phone that changed networks) connect
+  // again and receive what was missed. A refusal (4403: the right to the chat ended) is final.
+  function connect(reconnecting) {
+    socket = new WebSocket(address + (reconnecting ? "?since=" + lastId : ""));
+    socket.addEventListener("open", function () {
+      retry = 1000;
+      status.textContent = labels.connected;
+      root.setAttribute("data-connected", "true");
+    });
+    socket.addEventListener("close", function (event) {
+      status.textContent = labels.disconnected;
+      root.setAttribute("data-connected", "false");
+      if (leaving || event.code === 4403) { return; }
+      window.setTimeout(function () { connect(true); }, retry);
+      retry = Math.min(retry * 2, 30000);
+    });
+    socket.addEventListener("message", function (event) {
+      var data = JSON.parse(event.data);
+      if (data.type === "error") { status.textContent = data.message; return; }
+      if (data.type === "queue") { showPlace(data); return; }
+      append(data);
+    });
+  }
+  window.addEventListener("pagehide", function () { leaving = true; });
+  connect(false);
   if (form) {
     form.addEventListener("submit", function (event) {
-      if (socket.readyState !== WebSocket.OPEN || !input.value.trim()) { return; }
+      if (!socket || socket.readyState !== WebSocket.OPEN || !input.value.trim()) { return; }
       event.preventDefault();
       var internal = professional && form.querySelector("[name=internal]") && form.querySelector("[name=internal]").checked;
       socket.send(JSON.stringify({body: input.value, internal: internal}));

@@ -19,6 +19,7 @@ HETU = "urn:oid:1.2.246.21"  # henkilötunnus (Population Information System)
 MUNICIPALITY_EXTENSION = f"{BASE}municipality-code"
 MUNICIPALITY_SYSTEM = "urn:oid:1.2.246.537.6.21.2003"  # Kuntakoodit 2003 (THL code server)
 UNIT_SYSTEM = "urn:luukku:unit"
+SOTE_ORGANISATION_SYSTEM = "urn:oid:1.2.246.537.6.202.2008"  # THL's SOTE organisation register
 SERVICE_SYSTEM = "urn:luukku:service"
 ROLE_SYSTEM = "urn:luukku:role"
 MUNICIPALITY_NAMES = {m.code: m.name_fi for m in KANTA_HAME}
@@ -89,7 +90,14 @@ def practitioner_role(role: RoleAssignment) -> PractitionerRole:
 
 
 def _unit_identifier(unit: OrgUnit) -> list[dict]:
-    return [{"use": "usual", "system": UNIT_SYSTEM, "value": unit.code}]
+    """Luukku's own code, and the SOTE organisation register OID as fi-base-organization shows it (system
+    the register's code system, value the unit's OID as a URN) when the unit has been given one."""
+    identifiers = [{"use": "usual", "system": UNIT_SYSTEM, "value": unit.code}]
+    if unit.oid:
+        identifiers.insert(
+            0, {"use": "official", "system": SOTE_ORGANISATION_SYSTEM, "value": f"urn:oid:{unit.oid}"}
+        )
+    return identifiers
 
 
 def organization(unit: OrgUnit) -> Organization:

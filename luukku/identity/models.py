@@ -1,6 +1,7 @@
 import uuid
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -30,6 +31,20 @@ class OrgUnit(models.Model):
     name = models.CharField(max_length=150)
     name_sv = models.CharField(max_length=150, blank=True)
     level = models.CharField(max_length=12, choices=Level.choices)
+    oid = models.CharField(
+        _("SOTE organisation register OID"),
+        max_length=64,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^1\.2\.246\.10(\.(0|[1-9][0-9]*))+$",
+                _("An OID of THL's SOTE organisation register, e.g. 1.2.246.10.2085212.10.1306."),
+            )
+        ],
+        help_text=_(
+            "The unit's identifier in THL's SOTE organisation register; FHIR and Kanta name it by this."
+        ),
+    )
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )

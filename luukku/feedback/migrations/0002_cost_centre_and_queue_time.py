@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('feedback', '0001_initial'),
-        ('identity', '0003_cost_centre_level'),
+        ('identity', '0003_cost_centre_level_and_oid'),
     ]
 
     operations = [

@@ -191,3 +191,27 @@ def test_questionnaire_name_is_a_prefix_and_status_is_honoured(client):
     active = client.get("/fhir/Questionnaire", {"status": "active", "_count": "0"}).json()["total"]
     assert active == Definition.objects.filter(current=True).count()
     _issue(client.get("/fhir/Questionnaire", {"status": "bogus"}), 400, "invalid")
+
+
+def test_an_organization_carries_its_sote_register_oid_as_fi_base_shows_it(client):
+    from django.core.exceptions import ValidationError
+
+    from luukku.testing import OrgUnitFactory
+
+    from . import profile_checks
+
+    unit = OrgUnitFactory()
+    unit.oid = "1.2.246.10.2085212.10.1306"
+    unit.full_clean()
+    unit.save()
+    resource = client.get(f"/fhir/Organization/{unit.code}").json()
+    assert resource["identifier"][0] == {
+        "use": "official",
+        "system": "urn:oid:1.2.246.537.6.202.2008",
+        "value": "urn:oid:1.2.246.10.2085212.10.1306",
+    }
+    profile_checks.check(resource)
+    for wrong in ("1.2.246.21", "1.2.246.10.01", "1.2.246.10.", "urn:oid:1.2.246.10.1"):
+        unit.oid = wrong
+        with pytest.raises(ValidationError):
+            unit.full_clean()

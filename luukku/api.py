@@ -7,6 +7,7 @@ from luukku.directory.api import router as directory_router
 from luukku.identity.api import router as identity_router
 from luukku.inbox.api import router as inbox_router
 from luukku.payments.api import router as payments_router
+from luukku.records.api import router as records_router
 from luukku.registry.api import router as registry_router
 from luukku.web import api_csrf, api_errors
 from luukku.web.throttle import Throttled, with_retry_after
@@ -28,6 +29,7 @@ api.add_router("/booking", booking_router)
 api.add_router("/inbox", inbox_router)
 api.add_router("/payments", payments_router)
 api.add_router("/directory", directory_router)
+api.add_router("/records", records_router)
 
 
 @api.exception_handler(PermissionError)

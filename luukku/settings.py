@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "luukku.audit",
     "luukku.access",
     "luukku.notify",
+    "luukku.records",  # low level: the other apps register their record types with it
     "luukku.questionnaires",
     "luukku.booking",
     "luukku.carepaths",
@@ -454,4 +455,16 @@ LOGGING = {
         # One line per request only where it is read as data; runserver prints its own.
         "luukku.http": {"level": "INFO" if _json_logs else "WARNING"},
     },
+}
+
+# Records management (luukku/records): where the local archive adapter writes SÄHKE2-style packages,
+# which adapter archives ("local" or "kanta"), and the controller's contacts shown in privacy notices
+# (demo defaults: set the real ones in production).
+LUUKKU_RECORDS_ARCHIVE = os.environ.get("LUUKKU_RECORDS_ARCHIVE", "local")
+LUUKKU_RECORDS_ARCHIVE_DIR = Path(os.environ.get("LUUKKU_RECORDS_ARCHIVE_DIR", BASE_DIR / "var" / "archive"))
+LUUKKU_KANTA_ARCHIVE_URL = os.environ.get("LUUKKU_KANTA_ARCHIVE_URL", "")
+LUUKKU_CONTROLLER = {
+    "name": os.environ.get("LUUKKU_CONTROLLER_NAME", "Kanta-Hämeen hyvinvointialue"),
+    "address": os.environ.get("LUUKKU_CONTROLLER_ADDRESS", "Ahvenistontie 20, 13530 Hämeenlinna"),
+    "dpo_email": os.environ.get("LUUKKU_DPO_EMAIL", "tietosuoja@omahame.fi"),
 }

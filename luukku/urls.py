@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("luukku.payments.urls")),
     path("", include("luukku.directory.urls")),
     path("", include("luukku.feedback.urls")),
+    path("", include("luukku.records.urls")),
     path("kieli/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
     path("fhir/", include("luukku.fhir.urls")),

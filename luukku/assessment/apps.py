@@ -6,6 +6,11 @@ class AssessmentConfig(AppConfig):
     label = "assessment"
 
     def ready(self) -> None:
+        from luukku.records.registry import RecordType, register_record_type
+
+        from .models import Result
+
+        register_record_type(RecordType("assessment.result", Result.objects.all, "created_at", "06.01.03"))
         from luukku.audit.services import register_event_labels
         from luukku.chat import shared
         from luukku.demo import registry as demo

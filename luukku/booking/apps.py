@@ -7,6 +7,13 @@ class BookingConfig(AppConfig):
     label = "booking"
 
     def ready(self) -> None:
+        from luukku.records.registry import RecordType, register_record_type
+
+        from .models import Appointment
+
+        register_record_type(
+            RecordType("booking.appointment", Appointment.objects.all, "slot__starts_at", "06.01.01")
+        )
         from luukku.access.categories import Category
         from luukku.access.registry import (
             register_care_relationship,

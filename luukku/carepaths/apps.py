@@ -7,6 +7,13 @@ class CarepathsConfig(AppConfig):
     label = "carepaths"
 
     def ready(self) -> None:
+        from luukku.records.registry import RecordType, register_record_type
+
+        from .models import ClientPath
+
+        register_record_type(
+            RecordType("carepaths.client_path", ClientPath.objects.all, "ended_at", "06.01.05")
+        )
         from luukku.access.categories import Category
         from luukku.access.policy import readable
         from luukku.access.registry import (

@@ -7,6 +7,13 @@ class ChatConfig(AppConfig):
     label = "chat"
 
     def ready(self) -> None:
+        from luukku.records.registry import RecordType, register_record_type
+
+        from .models import Conversation
+
+        register_record_type(
+            RecordType("chat.conversation", Conversation.objects.all, "closed_at", "06.01.04")
+        )
         from luukku.access.categories import Category
         from luukku.access.registry import (
             register_care_relationship,

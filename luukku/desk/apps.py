@@ -6,6 +6,13 @@ class DeskConfig(AppConfig):
     label = "desk"
 
     def ready(self) -> None:
+        from luukku.records.registry import RecordType, register_record_type
+
+        from .models import WorkItem
+
+        register_record_type(
+            RecordType("desk.work_item", WorkItem.objects.all, "done_at", "07.01.01", person_field="client")
+        )
         from django.utils.translation import gettext_lazy as _
 
         from luukku.access.categories import Category

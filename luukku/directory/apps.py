@@ -7,6 +7,13 @@ class DirectoryConfig(AppConfig):
     label = "directory"
 
     def ready(self) -> None:
+        from luukku.records.registry import RecordType, register_record_type
+
+        from .models import ContactRequest
+
+        register_record_type(
+            RecordType("directory.contact_request", ContactRequest.objects.all, "handled_at", "07.01.02")
+        )
         from luukku.assessment import recommendations
         from luukku.consent import export
         from luukku.demo import registry as demo

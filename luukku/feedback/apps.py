@@ -7,6 +7,11 @@ class FeedbackConfig(AppConfig):
     label = "feedback"
 
     def ready(self) -> None:
+        from luukku.records.registry import RecordType, register_record_type
+
+        from .models import Feedback
+
+        register_record_type(RecordType("feedback.feedback", Feedback.objects.all, "replied_at", "00.03.01"))
         from luukku.access.policy import readable
         from luukku.access.registry import register_care_relationship, register_event_scope
         from luukku.audit.services import register_event_labels

@@ -83,6 +83,7 @@ class Role(models.TextChoices):
     UNIT_MANAGER = "unit_manager", _("unit manager")
     ADMINISTRATOR = "administrator", _("administrator")
     AUDITOR = "auditor", _("data protection auditor")
+    RECORDS_OFFICER = "records_officer", _("records officer")  # retention schedule, holds; no client data
 
 
 CLIENT_WORK_ROLES = {Role.NURSE, Role.DOCTOR, Role.SOCIAL_WORKER, Role.UNIT_MANAGER}

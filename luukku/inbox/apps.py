@@ -8,6 +8,30 @@ class InboxConfig(AppConfig):
 
     def ready(self) -> None:
         from luukku.access.categories import Category
+        from luukku.records.registry import RecordType, register_record_type
+
+        from . import client_data as inbox_data
+        from .models import Thread
+
+        # Health care threads are patient e-service copies; social care threads go to Kanta's archive.
+        register_record_type(
+            RecordType(
+                "inbox.thread",
+                lambda: Thread.objects.exclude(category="social"),
+                "last_message_at",
+                "06.01.06",
+                as_json=inbox_data.as_json,
+            )
+        )
+        register_record_type(
+            RecordType(
+                "inbox.thread_social",
+                lambda: Thread.objects.filter(category="social"),
+                "last_message_at",
+                "05.01.02",
+                as_json=inbox_data.as_json,  # the messages go into the archive package with the thread
+            )
+        )
         from luukku.access.registry import register_event_scope
         from luukku.audit.services import register_event_labels
         from luukku.consent import export

@@ -8,6 +8,32 @@ class PaymentsConfig(AppConfig):
 
     def ready(self) -> None:
         from luukku.access.categories import Category
+        from luukku.records.registry import RecordType, register_record_type
+
+        from .models import Invoice, Payment
+
+        # An open invoice is kept whatever its age: it is still a claim (held until paid or cancelled).
+        register_record_type(
+            RecordType(
+                "payments.invoice",
+                Invoice.objects.all,
+                "due_date",
+                "02.05.01",
+                held=lambda invoice: invoice.status == Invoice.Status.OPEN,
+            )
+        )
+        # An invoice's payment attempts are its vouchers too; they go first (they protect the invoice).
+        register_record_type(
+            RecordType(
+                "payments.payment",
+                Payment.objects.all,
+                "invoice__due_date",
+                "02.05.01",
+                person_field="invoice__person",
+                held=lambda payment: payment.invoice.status == Invoice.Status.OPEN,
+                order=-1,
+            )
+        )
         from luukku.access.registry import register_event_scope
         from luukku.audit.services import register_event_labels
         from luukku.consent import export

@@ -7,6 +7,13 @@ class QuestionnairesConfig(AppConfig):
     label = "questionnaires"
 
     def ready(self) -> None:
+        from luukku.records.registry import RecordType, register_record_type
+
+        from .models import Response
+
+        register_record_type(
+            RecordType("questionnaires.response", Response.objects.all, "completed_at", "06.01.02")
+        )
         from luukku.access.categories import Category
         from luukku.access.policy import readable
         from luukku.access.registry import register_event_scope, register_service_event_category

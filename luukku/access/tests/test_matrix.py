@@ -744,6 +744,24 @@ MATRIX: dict[str, list[Case]] = {
     "api:GET /directory/services/{public_id}/ptv": [
         Case(lambda w: f"/api/directory/services/{_directory_service()}/ptv", PUBLIC)
     ],
+    # Privacy notices are public; the records officer's desk is for the records officer role only (none
+    # of the actors has it: tests in luukku/records/tests/test_views.py sign one in).
+    "records:privacy_index": [Case(lambda w: reverse("records:privacy_index"), PUBLIC)],
+    "records:privacy_notice": [
+        Case(lambda w: reverse("records:privacy_notice", args=["social"]), PUBLIC),
+        Case(lambda w: reverse("records:privacy_notice", args=["nosuch"]), everyone("deny")),
+    ],
+    "records:desk": [
+        Case(lambda w: reverse("records:desk"), everyone("deny", anonymous="login")),
+        Case(
+            lambda w: reverse("records:desk"),
+            everyone("deny", anonymous="login"),
+            method="post",
+            data=lambda w: {"action": "dry_run"},
+        ),
+    ],
+    "api:GET /records/schedule": [Case(lambda w: "/api/records/schedule", PUBLIC)],
+    "api:GET /records/dry-run": [Case(lambda w: "/api/records/dry-run", everyone("deny"))],
 }
 # The WebSocket route is run by actors in test_consumer.py (it needs an ASGI communicator).
 ELSEWHERE = {"ws:ws/chat/<uuid:public_id>/"}

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "luukku.payments",
     "luukku.directory",
     "luukku.feedback",
+    "luukku.assistant",
 ]
 
 MIDDLEWARE = [

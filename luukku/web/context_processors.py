@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.http import HttpRequest
 
-from . import navigation
+from . import navigation, widgets
 
 
 def luukku(request: HttpRequest) -> dict:
@@ -15,4 +15,5 @@ def luukku(request: HttpRequest) -> dict:
         "is_professional": is_professional,
         # Lazy: error pages and JSON never pay for the menu's counts.
         "nav_links": lambda: navigation.links(user, request.path, resident is not None, is_professional),
+        "page_widgets": lambda: widgets.for_request(request, is_professional),
     }

@@ -115,6 +115,12 @@ def _after_a_worker_heartbeat(url: str) -> str:
     return url
 
 
+def _published_topic() -> int:
+    from luukku.assistant.models import Topic
+
+    return Topic.objects.get(key="ajanvaraus", language="fi").pk
+
+
 def _directory_service(kind: str = "") -> uuid.UUID:
     """A published service of the test county's directory (of a kind)."""
     from luukku.directory.models import DirectoryService
@@ -473,6 +479,28 @@ MATRIX: dict[str, list[Case]] = {
     "feedback:report": [Case(lambda w: reverse("feedback:report"), professional_page())],
     "feedback:report_csv": [Case(lambda w: reverse("feedback:report_csv"), professional_page())],
     "feedback:report_xlsx": [Case(lambda w: reverse("feedback:report_xlsx"), professional_page())],
+    "assistant:page": [
+        Case(lambda w: reverse("assistant:page"), PUBLIC),
+        Case(
+            lambda w: reverse("assistant:page"),
+            PUBLIC,
+            "post",
+            lambda w: {"action": "ask", "question": "kela"},
+        ),
+    ],
+    "assistant:handover": [Case(lambda w: reverse("assistant:handover"), PUBLIC)],
+    "assistant:topics": [Case(lambda w: reverse("assistant:topics"), professional_page())],
+    "assistant:topic_new": [Case(lambda w: reverse("assistant:topic_new"), professional_page())],
+    "assistant:topic_edit": [  # anyone with a role reads the (public) content; its unit's people change it
+        Case(lambda w: reverse("assistant:topic_edit", args=[_published_topic()]), professional_page()),
+        Case(  # a published topic is not sent for review again (edit it first): refused to everyone
+            lambda w: reverse("assistant:topic_edit", args=[_published_topic()]),
+            everyone("deny", anonymous="login"),
+            "post",
+            lambda w: {"action": "submit"},
+        ),
+    ],
+    "assistant:learning": [Case(lambda w: reverse("assistant:learning"), professional_page())],
     "desk:call_back": [Case(lambda w: reverse("desk:call_back"), PUBLIC)],
     "desk:queue": [Case(lambda w: reverse("desk:queue"), professional_page())],
     "desk:item": [  # work addressed to Riihimäki health station is for its professionals only
@@ -669,6 +697,20 @@ MATRIX: dict[str, list[Case]] = {
             PUBLIC,
             method="json",
             data=lambda w: {"hetu": "010101-0101"},
+        )
+    ],
+    "api:POST /assistant/ask": [
+        Case(lambda w: "/api/assistant/ask", PUBLIC, method="json", data=lambda w: {"question": "kela"})
+    ],
+    "api:POST /assistant/topic": [
+        Case(lambda w: "/api/assistant/topic", PUBLIC, method="json", data=lambda w: {"key": "maksukatto"})
+    ],
+    "api:POST /assistant/rate": [  # only the asker's own conversation rates its answers
+        Case(
+            lambda w: "/api/assistant/rate",
+            everyone("deny"),
+            method="json",
+            data=lambda w: {"exchange": 1, "conversation": str(uuid.uuid4()), "helpful": True},
         )
     ],
     "api:GET /booking/services": [Case(lambda w: "/api/booking/services", PUBLIC)],

@@ -3,6 +3,7 @@ from ninja import NinjaAPI
 
 from luukku.access.api import router as access_router
 from luukku.assistant.api import router as assistant_router
+from luukku.applications.api import router as applications_router
 from luukku.booking.api import router as booking_router
 from luukku.directory.api import router as directory_router
 from luukku.identity.api import router as identity_router
@@ -32,6 +33,7 @@ api.add_router("/payments", payments_router)
 api.add_router("/directory", directory_router)
 api.add_router("/records", records_router)
 api.add_router("/assistant", assistant_router)
+api.add_router("/applications", applications_router)
 
 
 @api.exception_handler(PermissionError)

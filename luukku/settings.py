@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "luukku.directory",
     "luukku.feedback",
     "luukku.assistant",
+    "luukku.applications",
 ]
 
 MIDDLEWARE = [

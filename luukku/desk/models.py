@@ -21,6 +21,7 @@ class WorkItem(models.Model):
         CHAT = "chat", _("chat")
         MESSAGE = "message", _("message")
         FEEDBACK = "feedback", _("feedback")
+        APPLICATION = "application", _("application")
 
     class Status(models.TextChoices):
         NEW = "new", _("new")

@@ -56,6 +56,7 @@ DEFAULT_DUE = {
     WorkItem.Kind.CHAT: dt.timedelta(minutes=30),
     WorkItem.Kind.MESSAGE: dt.timedelta(days=2),  # a secure message is answered within two working days
     WorkItem.Kind.FEEDBACK: dt.timedelta(days=14),  # feedback passes its own due time (feedback.services)
+    WorkItem.Kind.APPLICATION: dt.timedelta(days=7),  # applications pass their statutory due time
 }
 
 

@@ -621,7 +621,8 @@ MATRIX: dict[str, list[Case]] = {
     "fhir:questionnaire_response_search": [
         Case(
             lambda w: f"/fhir/QuestionnaireResponse?patient=Patient/{w.lempi.public_id}",
-            fhir_health(paula__consent="ok"),
+            # Lempi's application forms (applications) are social care: her social worker finds those
+            fhir_health(paula="ok", paula__consent="ok"),
         )
     ],
     "fhir:care_plan": [
@@ -805,6 +806,96 @@ MATRIX: dict[str, list[Case]] = {
     "api:GET /records/schedule": [Case(lambda w: "/api/records/schedule", PUBLIC)],
     "api:GET /records/dry-run": [Case(lambda w: "/api/records/dry-run", everyone("deny"))],
 }
+
+
+def _lempis_application(**others: str) -> dict[str, str]:
+    """Lempi's application (social care) for residents: herself and her mandate holder."""
+    return residents_only(revoked_mandate="deny", aino="deny", **others)
+
+
+def _application_for_professionals(**others: str) -> dict[str, str]:
+    """Lempi's social-care application: her services for older people (Paula); health care reads it only
+    with her consent to disclose social data to health care (the world's consent), never writes."""
+    return client_health_data(paula="ok", hanna="deny", **others)
+
+
+MATRIX.update(
+    {
+        "applications:list": [Case(lambda w: reverse("applications:list"), residents_only())],
+        "applications:begin": [
+            Case(
+                lambda w: reverse("applications:begin", args=["hakemus-kotihoito"]),
+                residents_only(),
+                method="post",
+            )
+        ],
+        "applications:receipt": [
+            Case(
+                lambda w: reverse("applications:receipt", args=[w.application.response.public_id]),
+                _lempis_application(),
+            )
+        ],
+        "applications:detail": [
+            Case(
+                lambda w: reverse("applications:detail", args=[w.application.public_id]),
+                _lempis_application(),
+            ),
+            Case(
+                lambda w: reverse("applications:detail", args=[w.application.public_id]),
+                _lempis_application(),
+                method="post",
+                data=lambda w: {"action": "answer", "body": "Lisätietoa."},
+            ),
+        ],
+        "applications:decision_pdf": [
+            Case(
+                lambda w: reverse("applications:decision_pdf", args=[w.decided_application.public_id]),
+                _application_for_professionals(anonymous="login", lempi="ok", matti="ok"),
+            )
+        ],
+        "applications:attachment": [
+            Case(
+                lambda w: reverse(
+                    "applications:attachment", args=[w.decided_application.attachments.get().public_id]
+                ),
+                _application_for_professionals(anonymous="login", lempi="ok", matti="ok"),
+            )
+        ],
+        "applications:queue": [Case(lambda w: reverse("applications:queue"), professional_page())],
+        "api:GET /applications/applications": [
+            Case(
+                lambda w: "/api/applications/applications",
+                everyone("deny", lempi="ok", matti="ok", revoked_mandate="ok", aino="ok"),
+            )
+        ],
+        "api:GET /applications/applications/{public_id}": [
+            Case(
+                lambda w: f"/api/applications/applications/{w.decided_application.public_id}",
+                everyone("deny", lempi="ok", matti="ok"),
+            )
+        ],
+        "api:POST /applications/applications/{public_id}/messages": [
+            Case(
+                lambda w: f"/api/applications/applications/{w.application.public_id}/messages",
+                everyone("deny", lempi="ok", matti="ok"),
+                method="json",
+                data=lambda w: {"body": "Lisätietoa."},
+            )
+        ],
+        "applications:handle": [
+            Case(
+                lambda w: reverse("applications:handle", args=[w.application.public_id]),
+                _application_for_professionals(),
+            ),
+            Case(  # a consent lets health care read the application, never process it
+                lambda w: reverse("applications:handle", args=[w.application.public_id]),
+                _application_for_professionals(riikka="deny", lauri="deny"),
+                method="post",
+                data=lambda w: {"action": "request_info", "body": "Lähettäkää lausunto."},
+            ),
+        ],
+    }
+)
 # The WebSocket route is run by actors in test_consumer.py (it needs an ASGI communicator).
 ELSEWHERE = {"ws:ws/chat/<uuid:public_id>/"}
 

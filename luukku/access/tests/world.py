@@ -39,6 +39,8 @@ class World:
     inbox_message: object = None
     invoice: object = None
     inbox_picture: object = None
+    application: object = None  # Lempi's open home-care application (applications)
+    decided_application: object = None  # and her decided one, with a signed decision and an attachment
 
 
 def _user_for(person: Resident):
@@ -147,4 +149,14 @@ def build() -> World:
     world.work_item = work_item(
         "rmk-terveysasema", source=f"response:{world.response.public_id}", client=world.lempi
     )
+    from luukku.applications import services as applications
+    from luukku.applications.tests.factories import apply
+
+    world.application = apply(world.lempi, author=world.users["lempi"])
+    world.decided_application = apply(world.lempi, "hakemus-tukipalvelut", author=world.users["lempi"])
+    applications.add_attachment(
+        world.decided_application, world.users["lempi"], clean_picture(upload).file, "image/png"
+    )
+    applications.draft_decision(world.decided_application, world.users["paula"], "refused", "Ei myönnetä.")
+    applications.approve(world.decided_application, world.users["paula"])
     return world

@@ -1,0 +1,62 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ApplicationsConfig(AppConfig):
+    name = "luukku.applications"
+    label = "applications"
+
+    def ready(self) -> None:
+        from luukku.access.categories import Category
+        from luukku.access.registry import register_event_scope
+        from luukku.audit.services import register_event_labels
+        from luukku.consent import export
+        from luukku.demo import registry as demo
+        from luukku.desk.registry import (
+            ClientSection,
+            WorkSource,
+            register_client_section,
+            register_service_use,
+            register_work_source,
+            register_work_titles,
+        )
+        from luukku.questionnaires.events import QuestionnaireAnswered
+        from luukku.questionnaires.registry import register_result_page
+        from luukku.web import events
+
+        from . import client_data, services
+        from .definitions import TYPES
+        from .demo import seed_types, seed_volume
+        from .event_labels import EVENT_LABELS
+
+        events.subscribe(QuestionnaireAnswered, "applications.receive", services.on_answered)
+        for kind in TYPES:
+            register_result_page(kind.key, "applications:receipt")
+        for prefix in (services.WORK_PREFIX, services.DECISION_WORK_PREFIX):
+            register_work_source(WorkSource(prefix, services.close_at_origin))
+            register_work_titles(prefix, services.titles)
+        register_event_scope("applications.", client_data.event_scope)
+        register_event_labels(EVENT_LABELS)
+        register_service_use("applications.decided")
+        register_client_section(
+            ClientSection(
+                "applications",
+                _("Applications and decisions"),
+                Category.SOCIAL,
+                "applications/_client360.html",
+                client_data.for_client360,
+                order=25,
+            )
+        )
+        export.register(
+            export.ExportSection(
+                "applications",
+                _("Applications and decisions"),
+                items=client_data.of_person,
+                scope=client_data.scope,
+                as_json=client_data.as_json,
+                summary=client_data.summary,
+            )
+        )
+        demo.register(demo.Seeder("applications", seed_types, demo.CONTENT + 5))
+        demo.register(demo.Seeder("applications volume", seed_volume, demo.SCHEDULES + 8))

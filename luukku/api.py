@@ -2,8 +2,8 @@ from django.http import HttpRequest
 from ninja import NinjaAPI
 
 from luukku.access.api import router as access_router
-from luukku.assistant.api import router as assistant_router
 from luukku.applications.api import router as applications_router
+from luukku.assistant.api import router as assistant_router
 from luukku.booking.api import router as booking_router
 from luukku.directory.api import router as directory_router
 from luukku.identity.api import router as identity_router

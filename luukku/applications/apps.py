@@ -29,6 +29,7 @@ class ApplicationsConfig(AppConfig):
         from .demo import seed_types, seed_volume
         from .event_labels import EVENT_LABELS
 
+        _register_record_types()
         events.subscribe(QuestionnaireAnswered, "applications.receive", services.on_answered)
         for kind in TYPES:
             register_result_page(kind.key, "applications:receipt")
@@ -60,3 +61,33 @@ class ApplicationsConfig(AppConfig):
         )
         demo.register(demo.Seeder("applications", seed_types, demo.CONTENT + 5))
         demo.register(demo.Seeder("applications volume", seed_volume, demo.SCHEDULES + 8))
+
+
+# The retention schedule's class of an application (with its messages, attachments, assessment and
+# decision, which go with it) by the service task it belongs to; retention runs from the decision
+# (closing the matter), so an undecided application is never due.
+RECORD_CLASSES = {
+    "elderly": "05.01.01",  # services for older people
+    "carer": "05.01.01",  # informal care support: mostly for older people's carers (county to confirm)
+    "voucher": "05.01.01",  # service vouchers: home care and housing services for older people
+    "disability": "05.03.01",
+    "family": "05.02.01",
+}
+
+
+def _register_record_types() -> None:
+    from luukku.records.registry import RecordType, register_record_type
+
+    from .definitions import TYPES
+    from .models import Application
+
+    for group, code in RECORD_CLASSES.items():
+        kinds = [kind.key for kind in TYPES if kind.group == group]
+        register_record_type(
+            RecordType(
+                f"applications.{group}",
+                lambda kinds=kinds: Application.objects.filter(kind__in=kinds),
+                "decided_at",
+                code,
+            )
+        )

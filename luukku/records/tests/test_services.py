@@ -227,3 +227,15 @@ def test_an_invoice_goes_with_its_payments_and_a_protected_record_is_counted_as_
     assert Invoice.objects.filter(pk=kept.pk).exists() and not Invoice.objects.filter(pk=alone.pk).exists()
     actions = {e.action: e.count for e in run.entries.filter(record_type="payments.invoice")}
     assert actions["blocked"] == 1 and actions["destroyed"] >= 1
+
+
+def test_every_application_type_has_a_record_class_in_the_schedule(personas):
+    from luukku.applications.definitions import TYPES
+    from luukku.records.models import RecordClass
+    from luukku.records.registry import record_types
+
+    registered = {kind.key: kind for kind in record_types()}
+    groups = {kind.group for kind in TYPES}
+    assert {f"applications.{group}" for group in groups} <= set(registered)
+    codes = set(RecordClass.objects.values_list("code", flat=True))
+    assert {registered[f"applications.{group}"].record_class for group in groups} <= codes

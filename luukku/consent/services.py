@@ -60,7 +60,7 @@ def allows(person: Resident, scope: str, unit: OrgUnit, service_event: str = "")
 
 def decides_alone(person: Resident, service_event: str) -> bool:
     return MaturityAssessment.objects.filter(
-        minor=person, service_event=service_event, decides_alone=True
+        MaturityAssessment.in_force(), minor=person, service_event=service_event, decides_alone=True
     ).exists()
 
 

@@ -38,6 +38,12 @@ class MaturityForm(CheckedForm):
     )
     decides_alone = forms.BooleanField(label=_("Decides alone; not shown to the guardians"), required=False)
     reason = forms.CharField(label=_("Grounds"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
+    valid_until = forms.DateField(
+        label=_("Valid until (optional)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Empty: until the minor turns 18."),
+    )
 
 
 class AssignForm(CheckedForm):

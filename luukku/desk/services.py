@@ -429,7 +429,12 @@ def notifications_of(client: Resident) -> list[WorkItem]:
 
 
 def assess_maturity(
-    client: Resident, by: AbstractBaseUser, service_event: str, decides_alone: bool, reason: str
+    client: Resident,
+    by: AbstractBaseUser,
+    service_event: str,
+    decides_alone: bool,
+    reason: str,
+    valid_until: dt.date | None = None,
 ) -> MaturityAssessment:
     """Record that a 12-17-year-old decides alone (or no longer) in one service event.
 
@@ -439,6 +444,8 @@ def assess_maturity(
     """
     if not CHILD_AGE_LIMIT <= client.age() < MAJORITY_AGE:
         raise ValidationError(_("A maturity assessment is made for a 12-17-year-old."))
+    if valid_until is not None and valid_until < timezone.localdate():
+        raise ValidationError(_("The end of validity cannot be in the past."))
     require(  # made by the sector that provides the service (health or social care)
         by,
         client,
@@ -455,6 +462,7 @@ def assess_maturity(
             "reason": reason,
             "assessed_by": Professional.objects.filter(user=by).first(),
             "assessed_at": timezone.now(),
+            "valid_until": valid_until,
         },
     )
     record_event(

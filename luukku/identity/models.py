@@ -1,3 +1,4 @@
+import datetime as dt
 import uuid
 
 from django.conf import settings
@@ -186,6 +187,9 @@ class MaturityAssessment(models.Model):
     assessed_by = models.ForeignKey(Professional, null=True, on_delete=models.SET_NULL)
     assessed_at = models.DateTimeField(default=timezone.now)
     reason = models.TextField(blank=True)
+    # The last day it stands (a professional may set it, e.g. until the next visit); none: until the
+    # minor turns 18, when guardianship ends anyway.
+    valid_until = models.DateField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -194,6 +198,11 @@ class MaturityAssessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.minor} / {self.service_event}"
+
+    @staticmethod
+    def in_force(on: "dt.date | None" = None) -> Q:
+        """Assessments that stand on the day (Helsinki): no end date, or one not yet passed."""
+        return Q(valid_until__isnull=True) | Q(valid_until__gte=on or timezone.localdate())
 
 
 class MandateGrant(models.Model):

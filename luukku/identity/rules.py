@@ -72,7 +72,10 @@ def is_guardian_of_minor_without_own_decision(user, matter: Matter) -> bool:
     if (
         matter.service_event
         and MaturityAssessment.objects.filter(
-            minor=matter.person, service_event=matter.service_event, decides_alone=True
+            MaturityAssessment.in_force(),
+            minor=matter.person,
+            service_event=matter.service_event,
+            decides_alone=True,
         ).exists()
     ):
         return False

@@ -283,3 +283,26 @@ def test_client_360_shows_the_phone_last_given(demo):
         contact_phone="+358401112233",
     )
     assert services.client_360(demo["hoitaja.riikka"], person, "care").items("phone") == ["+358401112233"]
+
+
+def test_a_maturity_assessment_is_recorded_with_its_validity_and_never_in_the_past(demo):
+    import datetime as dt
+
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+
+    from luukku.identity.personas import BY_KEY
+    from luukku.identity.services import resident_from_register
+
+    ella = resident_from_register(BY_KEY["ella"].hetu)
+    nurse = demo["hoitaja.hanna"]
+    until = timezone.localdate() + dt.timedelta(days=90)
+    try:
+        made = services.assess_maturity(ella, nurse, "ehkaisyneuvonta", True, "Ymmärtää asian.", until)
+    except PermissionDenied:
+        pytest.skip("the demo nurse does not serve Ella's municipality")
+    assert made.valid_until == until
+    with pytest.raises(ValidationError):
+        services.assess_maturity(
+            ella, nurse, "ehkaisyneuvonta", True, "x", timezone.localdate() - dt.timedelta(days=1)
+        )

@@ -47,6 +47,16 @@ def test_guardian_acts_for_12_to_17_unless_minor_decides_alone(parent):
     assert not may(parent, teen, "ehkaisyneuvonta")
 
 
+@pytest.mark.parametrize(("days", "minor_decides"), [(-1, False), (0, True), (30, True)])
+def test_a_maturity_assessment_stands_through_its_last_day(parent, days, minor_decides):
+    teen = child_of(parent, age=15)
+    until = timezone.localdate() + dt.timedelta(days=days)
+    MaturityAssessment.objects.create(
+        minor=teen, service_event="ehkaisyneuvonta", decides_alone=True, valid_until=until
+    )
+    assert may(parent, teen, "ehkaisyneuvonta") is not minor_decides
+
+
 def test_assessment_that_leaves_matters_to_guardian(parent):
     teen = child_of(parent, age=13)
     MaturityAssessment.objects.create(minor=teen, service_event="hammashoito", decides_alone=False)

@@ -11,6 +11,7 @@ from luukku.inbox.api import router as inbox_router
 from luukku.payments.api import router as payments_router
 from luukku.records.api import router as records_router
 from luukku.registry.api import router as registry_router
+from luukku.vouchers.api import router as vouchers_router
 from luukku.web import api_csrf, api_errors
 from luukku.web.throttle import Throttled, with_retry_after
 
@@ -34,6 +35,7 @@ api.add_router("/directory", directory_router)
 api.add_router("/records", records_router)
 api.add_router("/assistant", assistant_router)
 api.add_router("/applications", applications_router)
+api.add_router("/vouchers", vouchers_router)
 
 
 @api.exception_handler(PermissionError)

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "luukku.feedback",
     "luukku.assistant",
     "luukku.applications",
+    "luukku.vouchers",
 ]
 
 MIDDLEWARE = [

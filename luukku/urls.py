@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("luukku.notify.urls")),
     path("", include("luukku.inbox.urls")),
     path("", include("luukku.payments.urls")),
+    path("", include("luukku.vouchers.urls")),
     path("", include("luukku.directory.urls")),
     path("", include("luukku.feedback.urls")),
     path("", include("luukku.records.urls")),

@@ -37,6 +37,9 @@ WHAT_LABELS = {
     "inbox_thread": _("messages with the client"),
     "invoice": _("client fee invoices"),
     "feedback": _("feedback or a complaint"),
+    "voucher": _("service voucher"),
+    "voucher_service": _("services delivered with a voucher"),
+    "voucher_clients": _("a voucher provider's client list"),
 }
 
 

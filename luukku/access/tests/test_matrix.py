@@ -108,6 +108,12 @@ def _lempis_feedback(w: World):
 PUBLIC = everyone("ok")
 
 
+def _voucher_provider(name: str) -> str:
+    from luukku.vouchers.models import Provider
+
+    return str(Provider.objects.get(name=name).public_id)
+
+
 def _after_a_worker_heartbeat(url: str) -> str:
     from luukku.serving.heartbeat import beat
 
@@ -400,6 +406,65 @@ MATRIX: dict[str, list[Case]] = {
             method="post",
             data=lambda w: {"action": "charge"},
         ),
+    ],
+    "vouchers:mine": [Case(lambda w: reverse("vouchers:mine"), residents_only())],
+    "vouchers:voucher": [
+        Case(
+            lambda w: reverse("vouchers:voucher", args=[w.voucher.public_id]),
+            residents_only(revoked_mandate="deny", aino="deny"),
+        ),
+        Case(  # Lempi or Matti chooses a home care provider of Riihimäki
+            lambda w: reverse("vouchers:voucher", args=[w.voucher.public_id]),
+            residents_only(revoked_mandate="deny", aino="deny"),
+            method="post",
+            data=lambda w: {"action": "choose", "provider": _voucher_provider("Riihimäen Kotiapu Oy")},
+        ),
+    ],
+    # The county's voucher administration: social care staff only; Lempi's social care data by the policy.
+    "vouchers:desk": [
+        Case(
+            lambda w: reverse("vouchers:desk"),
+            professional_page(riikka="deny", hanna="deny", lauri="deny", tiina="deny", pekka="deny"),
+        )
+    ],
+    "vouchers:providers": [
+        Case(
+            lambda w: reverse("vouchers:providers"),
+            professional_page(riikka="deny", hanna="deny", lauri="deny", tiina="deny", pekka="deny"),
+        )
+    ],
+    "vouchers:client": [
+        Case(  # health care reads it only with Lempi's social-to-health consent (which the world gives)
+            lambda w: reverse("vouchers:client", args=[w.lempi.public_id]),
+            professional_page(hanna="deny", tiina="deny", pekka="deny"),
+        ),
+        Case(  # an empty decision is refused with the form's errors, whoever sends it
+            lambda w: reverse("vouchers:client", args=[w.lempi.public_id]),
+            everyone("deny", anonymous="login"),
+            method="post",
+            data=lambda w: {"action": "grant"},
+        ),
+    ],
+    "vouchers:batch_file": [
+        Case(
+            lambda w: reverse("vouchers:batch_file", args=[999999, "xml"]),
+            everyone("deny", anonymous="login"),
+        )
+    ],
+    # Providers' staff only (none of the actors is): the organisation account linked to a provider.
+    "vouchers:provider": [Case(lambda w: reverse("vouchers:provider"), everyone("deny", anonymous="login"))],
+    "vouchers:application": [Case(lambda w: reverse("vouchers:application"), professional_page())],
+    "api:GET /vouchers/": [
+        Case(
+            lambda w: "/api/vouchers/",
+            everyone("deny", lempi="ok", matti="ok", revoked_mandate="ok", aino="ok"),
+        )
+    ],
+    "api:GET /vouchers/{voucher_id}/providers": [
+        Case(
+            lambda w: f"/api/vouchers/{w.voucher.public_id}/providers",
+            everyone("deny", lempi="ok", matti="ok"),
+        )
     ],
     "inbox:attachment": [  # whoever may read the thread: the resident, her mandate holder, her care
         Case(

@@ -41,6 +41,7 @@ class World:
     inbox_picture: object = None
     application: object = None  # Lempi's open home-care application (applications)
     decided_application: object = None  # and her decided one, with a signed decision and an attachment
+    voucher: object = None
 
 
 def _user_for(person: Resident):
@@ -146,6 +147,20 @@ def build() -> World:
     )
 
     world.invoice = create_invoice(world.lempi, "matrix:1", "Käyttämätön aika", 5150, "health", "")
+    from decimal import Decimal
+
+    from luukku.vouchers import services as vouchers
+    from luukku.vouchers.models import VoucherService
+
+    world.voucher = vouchers.grant(
+        world.users["paula"],
+        world.lempi,
+        VoucherService.objects.get(code="kotihoito-palveluseteli"),
+        valid_from=timezone.localdate(),
+        units_per_month=Decimal(12),
+        household_size=1,
+        monthly_income_cents=165000,
+    )
     world.work_item = work_item(
         "rmk-terveysasema", source=f"response:{world.response.public_id}", client=world.lempi
     )

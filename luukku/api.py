@@ -6,6 +6,7 @@ from luukku.applications.api import router as applications_router
 from luukku.assistant.api import router as assistant_router
 from luukku.booking.api import router as booking_router
 from luukku.directory.api import router as directory_router
+from luukku.homecare.api import router as homecare_router
 from luukku.identity.api import router as identity_router
 from luukku.inbox.api import router as inbox_router
 from luukku.payments.api import router as payments_router
@@ -36,6 +37,7 @@ api.add_router("/records", records_router)
 api.add_router("/assistant", assistant_router)
 api.add_router("/applications", applications_router)
 api.add_router("/vouchers", vouchers_router)
+api.add_router("/homecare", homecare_router)
 
 
 @api.exception_handler(PermissionError)

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "luukku.assistant",
     "luukku.applications",
     "luukku.vouchers",
+    "luukku.homecare",
 ]
 
 MIDDLEWARE = [
@@ -471,3 +472,8 @@ LUUKKU_CONTROLLER = {
     "address": os.environ.get("LUUKKU_CONTROLLER_ADDRESS", "Ahvenistontie 20, 13530 Hämeenlinna"),
     "dpo_email": os.environ.get("LUUKKU_DPO_EMAIL", "tietosuoja@omahame.fi"),
 }
+# Home care: the routing engine (OSRM, one server per travel mode under this URL) and the door-lock
+# cloud; empty = the local implementations (haversine x circuity; HMAC-signed keys).
+LUUKKU_OSRM_URL = os.environ.get("LUUKKU_OSRM_URL", "")
+LUUKKU_LOCKS_URL = os.environ.get("LUUKKU_LOCKS_URL", "")
+LUUKKU_LOCKS_TOKEN = os.environ.get("LUUKKU_LOCKS_TOKEN", "")

@@ -40,6 +40,8 @@ WHAT_LABELS = {
     "voucher": _("service voucher"),
     "voucher_service": _("services delivered with a voucher"),
     "voucher_clients": _("a voucher provider's client list"),
+    "homecare_visit": _("home-care visits"),
+    "door_opening": _("door openings of home care"),
 }
 
 

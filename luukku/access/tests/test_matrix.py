@@ -804,6 +804,36 @@ MATRIX: dict[str, list[Case]] = {
             method="json",
         )
     ],
+    # Home care: Riikka is Lempi's home-care nurse today (world.homecare_visit); visits are her own.
+    "homecare:day": [Case(lambda w: reverse("homecare:day"), professional_page())],
+    "homecare:visit": [
+        Case(
+            lambda w: reverse("homecare:visit", args=[w.homecare_visit.public_id]),
+            everyone("deny", anonymous="login", riikka="ok"),
+        ),
+        Case(
+            lambda w: reverse("homecare:visit", args=[w.homecare_visit.public_id]),
+            everyone("deny", anonymous="login", riikka="ok"),
+            method="post",
+            data=lambda w: {"action": "open_door"},
+        ),
+    ],
+    "homecare:planner": [
+        Case(lambda w: reverse("homecare:planner"), everyone("deny", anonymous="login", riikka="ok")),
+        Case(
+            lambda w: reverse("homecare:planner"),
+            everyone("deny", anonymous="login", riikka="ok"),
+            method="post",
+            data=lambda w: {"action": "publish"},
+        ),
+    ],
+    "homecare:mine": [Case(lambda w: reverse("homecare:mine"), residents_only())],
+    "api:GET /homecare/day": [
+        Case(
+            lambda w: "/api/homecare/day",
+            everyone("ok", anonymous="deny", lempi="deny", matti="deny", revoked_mandate="deny", aino="deny"),
+        )
+    ],
     "api:GET /payments/invoices": [
         Case(
             lambda w: "/api/payments/invoices",

@@ -42,6 +42,7 @@ class World:
     application: object = None  # Lempi's open home-care application (applications)
     decided_application: object = None  # and her decided one, with a signed decision and an attachment
     voucher: object = None
+    homecare_visit: object = None  # Lempi's home visit today, Riikka's (she is a home-care nurse too)
 
 
 def _user_for(person: Resident):
@@ -161,6 +162,7 @@ def build() -> World:
         household_size=1,
         monthly_income_cents=165000,
     )
+    world.homecare_visit = _homecare_visit(world.lempi, world.users["riikka"])
     world.work_item = work_item(
         "rmk-terveysasema", source=f"response:{world.response.public_id}", client=world.lempi
     )
@@ -175,3 +177,16 @@ def build() -> World:
     applications.draft_decision(world.decided_application, world.users["paula"], "refused", "Ei myönnetä.")
     applications.approve(world.decided_application, world.users["paula"])
     return world
+
+
+def _homecare_visit(person: Resident, nurse_user):
+    """Lempi is a home-care client of Riihimäki; Riikka visits her today (the plan is published)."""
+    from luukku.homecare import services as homecare
+    from luukku.homecare.tests import factories as homecare_factories
+
+    unit = OrgUnit.objects.get(code="rmk-terveysasema")
+    nurse = homecare_factories.nurse(unit, pro=Professional.objects.get(user=nurse_user))
+    client = homecare_factories.client(unit, person=person)
+    visit = homecare_factories.visit_today(client, nurse)
+    homecare.publish(unit, timezone.localdate(), None)
+    return visit

@@ -1,0 +1,41 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HomecareConfig(AppConfig):
+    name = "luukku.homecare"
+    label = "homecare"
+
+    def ready(self) -> None:
+        from luukku.access.registry import register_care_relationship, register_event_scope
+        from luukku.audit.services import register_event_labels
+        from luukku.consent import export
+        from luukku.demo import registry as demo
+        from luukku.web import portal
+
+        from . import client_data
+        from .demo import seed_area
+        from .event_labels import EVENT_LABELS
+
+        register_event_labels(EVENT_LABELS)
+        register_care_relationship("home_visit", client_data.home_visit_today, client_data.RELATIONSHIP_LABEL)
+        register_event_scope("homecare.", client_data.event_scope)
+        export.register(
+            export.ExportSection(
+                "homecare_visits",
+                _("Home-care visits"),
+                items=client_data.visits_of,
+                scope=client_data.scope,
+                as_json=client_data.visit_as_json,
+                summary=client_data.visit_summary,
+            )
+        )
+        portal.register(
+            portal.Section(
+                "homecare",
+                _("Home care"),
+                template="homecare/_home_section.html",
+                context=lambda request, person: {"homecare_client": hasattr(person, "homecare")},
+            )
+        )
+        demo.register(demo.Seeder("home care area", seed_area, demo.SCHEDULES + 8))

@@ -2,8 +2,8 @@
 after the booked time has passed, so the appointment was held unless cancelled), a closed chat and an
 ended care path (`CarePlanChanged` with the change "carepath.ended").
 
-Home care does not exist yet: such an app registers its own `Trigger` with
-`feedback.registry.register_trigger` and calls `feedback.services.service_event`.
+An app above feedback (home care) registers its own `Trigger` with `feedback.registry.register_trigger`
+and calls `feedback.services.service_event` from its own receiver (`homecare/feedback_trigger.py`).
 """
 
 import datetime as dt

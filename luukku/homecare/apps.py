@@ -7,15 +7,37 @@ class HomecareConfig(AppConfig):
     label = "homecare"
 
     def ready(self) -> None:
+        from luukku.access.categories import Category
         from luukku.access.registry import register_care_relationship, register_event_scope
         from luukku.audit.services import register_event_labels
         from luukku.consent import export
         from luukku.demo import registry as demo
-        from luukku.web import portal
+        from luukku.desk.registry import ClientSection, register_client_section
+        from luukku.feedback import surveys
+        from luukku.feedback.registry import Trigger, register_trigger
+        from luukku.web import events, portal
 
-        from . import client_data
+        from . import client_data, feedback_trigger
         from .demo import seed_area
         from .event_labels import EVENT_LABELS
+        from .events import VisitDone
+
+        register_trigger(
+            Trigger(
+                feedback_trigger.KIND, _("home-care visit"), surveys.CORE_KEY, feedback_trigger.visit_event
+            )
+        )
+        events.subscribe(VisitDone, "feedback.homecare", feedback_trigger.on_visit_done)
+        register_client_section(
+            ClientSection(
+                "homecare",
+                _("Home-care visits"),
+                Category.HEALTH,
+                "homecare/_client360.html",
+                lambda client: client_data.visits_of(client)[:30],
+                order=45,
+            )
+        )
 
         register_event_labels(EVENT_LABELS)
         register_care_relationship("home_visit", client_data.home_visit_today, client_data.RELATIONSHIP_LABEL)

@@ -22,9 +22,11 @@ from django.utils.translation import gettext as _
 from luukku.access.policy import require
 from luukku.audit.services import record_event
 from luukku.identity.models import OrgUnit, Resident
+from luukku.web import events
 
 from . import optimiser
 from .adapters import locks, routing
+from .events import VisitDone
 from .models import DayPlan, DoorKey, DoorOpening, HomeCareClient, Nurse, Pause, Shift, Visit, VisitNeed
 
 HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
@@ -511,6 +513,7 @@ def finish_visit(visit: Visit, user: AbstractBaseUser, tasks_done: list[str], no
         tasks=len(visit.tasks),
         tasks_done=len(tasks_done),
     )
+    events.publish(VisitDone(visit.pk))
     return visit
 
 

@@ -30,6 +30,9 @@ class ApplicationsConfig(AppConfig):
         from .event_labels import EVENT_LABELS
 
         _register_record_types()
+        from luukku.inbox.registry import register_letter_document
+
+        register_letter_document("application-decision", services.signed_decision_of)
         events.subscribe(QuestionnaireAnswered, "applications.receive", services.on_answered)
         for kind in TYPES:
             register_result_page(kind.key, "applications:receipt")

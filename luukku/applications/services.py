@@ -593,6 +593,20 @@ def approve(application: Application, by: AbstractBaseUser) -> Decision:
     return decision
 
 
+def signed_decision_of(message) -> bytes | None:
+    """The signed PDF of the decision a decision letter carries (the inbox sends it to Suomi.fi Messages
+    as it was signed, not a PDF rendered again from the message's text)."""
+    public_id = (message.dedupe_key or "").partition(":")[2]
+    decision = (
+        Decision.objects.filter(application__public_id=public_id, approved_at__isnull=False)
+        .only("signed_pdf")
+        .first()
+        if public_id
+        else None
+    )
+    return bytes(decision.signed_pdf) if decision is not None and decision.signed_pdf else None
+
+
 def verify(decision: Decision) -> adapters.Verification:
     """Verify the stored signed PDF on every open (the result is shown with it)."""
     return adapters.signer().verify(bytes(decision.signed_pdf or b""))

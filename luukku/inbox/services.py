@@ -513,6 +513,7 @@ def letter_pdf(message: Message) -> bytes:
 
 def letter_of(message: Message):
     from .adapters import Letter
+    from .registry import document_for
 
     person = message.thread.person
     return Letter(
@@ -521,7 +522,7 @@ def letter_of(message: Message):
         recipient_name=person.full_name,
         title=message.thread.subject,
         body=_("A letter from Kanta-Häme wellbeing services county. It is also in your Luukku inbox."),
-        pdf=letter_pdf(message),
+        pdf=document_for(message) or letter_pdf(message),  # a signed decision goes as it was signed
         file_name=f"{message.get_kind_display()}-{message.created_at:%Y%m%d}.pdf",
     )
 

@@ -182,6 +182,9 @@ def test_the_whole_processing_ends_in_a_signed_decision_in_the_inbox(client, per
 
     letter = Message.objects.get(thread__person=lempi, kind=Message.Kind.DECISION)
     assert letter.letter and letter.link == reverse("applications:decision_pdf", args=[application.public_id])
+    from luukku.inbox.services import letter_of
+
+    assert letter_of(letter).pdf == bytes(decision.signed_pdf)  # Suomi.fi Messages gets the signed PDF
     decided = Event.objects.get(kind="applications.decided", subject=lempi)
     assert decided.data["outcome"] == "granted" and decided.data["processing_days"] == 0
     assert Event.objects.filter(kind="applications.signed", subject=lempi).count() == 1

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "luukku.applications",
     "luukku.vouchers",
     "luukku.homecare",
+    "luukku.insight",
 ]
 
 MIDDLEWARE = [
@@ -169,6 +170,11 @@ LUUKKU_PROXY_COUNT = int(os.environ.get("LUUKKU_PROXY_COUNT", "0"))
 # syslog:host:port (UDP), syslog+tcp:host:port, syslog:/dev/log or none.
 LUUKKU_SECURITY_LOG = os.environ.get("LUUKKU_SECURITY_LOG", "stderr")
 MEDIA_ROOT = Path(os.environ.get("LUUKKU_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# The analytics warehouse (luukku/insight): an embedded DuckDB file, its Parquet export (the data lake)
+# and the key of the pseudonyms of persons in it (derived from SECRET_KEY when not set).
+LUUKKU_WAREHOUSE_PATH = Path(os.environ.get("LUUKKU_WAREHOUSE_PATH", BASE_DIR / "var" / "warehouse.duckdb"))
+LUUKKU_WAREHOUSE_EXPORT = Path(os.environ.get("LUUKKU_WAREHOUSE_EXPORT", BASE_DIR / "var" / "lake"))
+LUUKKU_PSEUDONYM_KEY = os.environ.get("LUUKKU_PSEUDONYM_KEY", "")
 MEDIA_URL = "/media/"  # never served publicly: attachments are sent by a view that checks access
 
 TEMPLATES = [

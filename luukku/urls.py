@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("luukku.assistant.urls")),
     path("", include("luukku.applications.urls")),
     path("", include("luukku.homecare.urls")),
+    path("", include("luukku.insight.urls")),
     path("kieli/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
     path("fhir/", include("luukku.fhir.urls")),

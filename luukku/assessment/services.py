@@ -129,6 +129,8 @@ def record(response) -> Result:
         urgency=result.urgency,
         route=result.route,
         by_professional=by_professional,
+        # the phone assessment (/ammattilainen/hoidon-tarve/) is filled in by a professional on the phone
+        channel="phone" if by_professional else "web",
     )
     return result
 

@@ -566,6 +566,33 @@ MATRIX: dict[str, list[Case]] = {
         ),
     ],
     "assistant:learning": [Case(lambda w: reverse("assistant:learning"), professional_page())],
+    # knowledge management: unit managers only (none of the twelve actors is one); no client data
+    "insight:dashboard": [Case(lambda w: reverse("insight:dashboard"), everyone("deny", anonymous="login"))],
+    "insight:download_csv": [
+        Case(
+            lambda w: reverse("insight:download_csv", args=["bookings"]), everyone("deny", anonymous="login")
+        )
+    ],
+    "insight:download_xlsx": [
+        Case(
+            lambda w: reverse("insight:download_xlsx", args=["bookings"]), everyone("deny", anonymous="login")
+        )
+    ],
+    "insight:workforce": [Case(lambda w: reverse("insight:workforce"), everyone("deny", anonymous="login"))],
+    "insight:log_contact": [
+        Case(lambda w: reverse("insight:log_contact"), professional_page(tiina="deny", pekka="deny")),
+        Case(  # in a unit where nobody of them works: refused for all
+            lambda w: reverse("insight:log_contact"),
+            everyone("deny", anonymous="login"),
+            method="post",
+            data=lambda w: {
+                "action": "log",
+                "channel": "phone",
+                "unit": "sosiaalipalvelut",
+                "topic": "other",
+            },
+        ),
+    ],
     "desk:call_back": [Case(lambda w: reverse("desk:call_back"), PUBLIC)],
     "desk:queue": [Case(lambda w: reverse("desk:queue"), professional_page())],
     "desk:item": [  # work addressed to Riihimäki health station is for its professionals only

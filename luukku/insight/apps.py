@@ -1,0 +1,30 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InsightConfig(AppConfig):
+    name = "luukku.insight"
+    label = "insight"
+
+    def ready(self) -> None:
+        from luukku.access.categories import Category
+        from luukku.audit.services import register_event_labels
+        from luukku.demo import registry as demo
+        from luukku.desk.registry import ClientSection, register_client_section
+
+        from . import client_data, mappings
+        from . import demo as insight_demo
+
+        mappings.register()
+        register_event_labels({mappings.CONTACT_LOGGED: _("Contact logged at the desk")})
+        register_client_section(
+            ClientSection(
+                "insight_risk",
+                _("Multi-need risk estimate"),
+                Category.HEALTH,
+                "insight/_client360.html",
+                client_data.risk_items,
+                order=90,
+            )
+        )
+        demo.register(demo.Seeder("insight history", insight_demo.seed_history, demo.SCHEDULES + 20))

@@ -7,6 +7,17 @@ class ApplicationsConfig(AppConfig):
     label = "applications"
 
     def ready(self) -> None:
+        from luukku.insight.registry import EventMapping, register_event_mapping
+
+        for mapping in (
+            EventMapping("applications.submitted", channel="web", detail="type", contact=True),
+            EventMapping("applications.assigned", detail="type"),
+            EventMapping("applications.info_requested", detail="type"),
+            EventMapping("applications.info_given", channel="web", detail="type"),
+            EventMapping("applications.decided", detail="type", value=lambda d: d.get("processing_days")),
+            EventMapping("applications.signed", detail="type"),
+        ):
+            register_event_mapping(mapping)
         from luukku.access.categories import Category
         from luukku.access.registry import register_event_scope
         from luukku.audit.services import register_event_labels

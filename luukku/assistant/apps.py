@@ -6,6 +6,14 @@ class AssistantConfig(AppConfig):
     label = "assistant"
 
     def ready(self) -> None:
+        from luukku.insight.registry import EventMapping, register_event_mapping
+
+        for mapping in (
+            EventMapping("assistant.asked", channel="web", detail="outcome"),
+            EventMapping("assistant.rated", channel="web", detail="helpful"),
+            EventMapping("assistant.handover", channel="web", detail="how"),
+        ):
+            register_event_mapping(mapping)
         from luukku.audit.services import register_event_labels
         from luukku.demo import registry as demo
         from luukku.web import widgets

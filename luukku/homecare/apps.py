@@ -7,6 +7,21 @@ class HomecareConfig(AppConfig):
     label = "homecare"
 
     def ready(self) -> None:
+        from luukku.insight.registry import EventMapping, register_event_mapping
+
+        for mapping in (
+            EventMapping(
+                "homecare.visit_started", channel="in_person", value=lambda d: d.get("minutes_late")
+            ),
+            EventMapping(
+                "homecare.visit_done", channel="in_person", value=lambda d: d.get("realised_minutes")
+            ),
+            EventMapping("homecare.not_home", channel="in_person"),
+            EventMapping("homecare.door_opened", detail="opened"),
+            EventMapping("homecare.plan_published", value=_km),
+            EventMapping("homecare.plan_optimised", value=_km),
+        ):
+            register_event_mapping(mapping)
         from luukku.access.categories import Category
         from luukku.access.registry import register_care_relationship, register_event_scope
         from luukku.audit.services import register_event_labels
@@ -61,3 +76,8 @@ class HomecareConfig(AppConfig):
             )
         )
         demo.register(demo.Seeder("home care area", seed_area, demo.SCHEDULES + 8))
+
+
+def _km(data: dict) -> int | None:
+    """The plan's kilometres as a whole number (the warehouse's event value is an integer)."""
+    return round(data["km"]) if isinstance(data.get("km"), int | float) else None

@@ -7,6 +7,30 @@ class VouchersConfig(AppConfig):
     label = "vouchers"
 
     def ready(self) -> None:
+        from luukku.insight.registry import EventMapping, register_event_mapping
+
+        for mapping in (
+            EventMapping(
+                "vouchers.granted", service="service", detail="rule", value=lambda d: d.get("cents")
+            ),
+            EventMapping("vouchers.rejected", service="service"),
+            EventMapping(
+                "vouchers.chosen",
+                service="service",
+                detail="provider",
+                value=lambda d: d.get("own_share_cents"),
+            ),
+            EventMapping("vouchers.accepted", service="service", detail="provider"),
+            EventMapping(
+                "vouchers.service_recorded",
+                service="service",
+                detail="provider",
+                value=lambda d: d.get("units"),
+            ),
+            EventMapping("vouchers.service_corrected", value=lambda d: d.get("cents")),
+            EventMapping("vouchers.settled", detail="provider", value=lambda d: d.get("cents")),
+        ):
+            register_event_mapping(mapping)
         from luukku.access.policy import readable
         from luukku.access.registry import register_event_scope
         from luukku.audit.services import register_event_labels

@@ -7,6 +7,9 @@ class ApplicationsConfig(AppConfig):
     label = "applications"
 
     def ready(self) -> None:
+        from luukku.web import navigation as applications_navigation
+
+        applications_navigation.register_visibility("applications", _works_in_social_care)
         from luukku.insight.registry import EventMapping, register_event_mapping
 
         for mapping in (
@@ -105,3 +108,9 @@ def _register_record_types() -> None:
                 code,
             )
         )
+
+
+def _works_in_social_care(user) -> bool:
+    from luukku.access.policy import sector_of_unit, work_roles
+
+    return any(sector_of_unit(role.unit) == "social" for role in work_roles(user))

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,6 +8,9 @@ class HomecareConfig(AppConfig):
     label = "homecare"
 
     def ready(self) -> None:
+        from luukku.web import navigation as homecare_navigation
+
+        homecare_navigation.register_visibility("home_care", _works_in_home_care)
         from luukku.insight.registry import EventMapping, register_event_mapping
 
         for mapping in (
@@ -81,3 +85,13 @@ class HomecareConfig(AppConfig):
 def _km(data: dict) -> int | None:
     """The plan's kilometres as a whole number (the warehouse's event value is an integer)."""
     return round(data["km"]) if isinstance(data.get("km"), int | float) else None
+
+
+def _works_in_home_care(user) -> bool:
+    """A home-care nurse (her day) or someone with a role in a unit that has home-care nurses (planning)."""
+    from luukku.access.policy import work_roles
+
+    from .models import Nurse
+
+    units = [role.unit_id for role in work_roles(user)]
+    return Nurse.objects.filter(models.Q(professional__user=user) | models.Q(unit_id__in=units)).exists()

@@ -7,6 +7,9 @@ class InsightConfig(AppConfig):
     label = "insight"
 
     def ready(self) -> None:
+        from luukku.web import navigation as insight_navigation
+
+        insight_navigation.register_visibility("insight", _is_unit_manager)
         from luukku.access.categories import Category
         from luukku.audit.services import register_event_labels
         from luukku.demo import registry as demo
@@ -28,3 +31,9 @@ class InsightConfig(AppConfig):
             )
         )
         demo.register(demo.Seeder("insight history", insight_demo.seed_history, demo.SCHEDULES + 20))
+
+
+def _is_unit_manager(user) -> bool:
+    from luukku.access.policy import work_roles
+
+    return any(role.role == "unit_manager" for role in work_roles(user))

@@ -6,6 +6,11 @@ class RecordsConfig(AppConfig):
     label = "records"
 
     def ready(self) -> None:
+        from luukku.web import navigation as records_navigation
+
+        from .services import is_records_officer
+
+        records_navigation.register_visibility("records", is_records_officer)
         from luukku.audit.services import register_event_labels
         from luukku.demo import registry as demo
 

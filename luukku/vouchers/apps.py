@@ -7,6 +7,11 @@ class VouchersConfig(AppConfig):
     label = "vouchers"
 
     def ready(self) -> None:
+        from luukku.web import navigation as vouchers_navigation
+
+        from .services import may_administer
+
+        vouchers_navigation.register_visibility("vouchers", may_administer)
         from luukku.insight.registry import EventMapping, register_event_mapping
 
         for mapping in (

@@ -41,6 +41,7 @@ RESIDENT_MENU = (
     NavItem("messages", _("Messages"), "inbox:list", also=("/viestit/",)),
     NavItem("chat", _("Chat"), "chat:home", also=("/chat/",)),
     NavItem("forms", _("Forms"), "questionnaires:list", also=("/lomakkeet/",)),
+    NavItem("applications", _("Applications"), "applications:list", also=("/hakemukset/",)),
     NavItem("assessment", _("Care-need assessment"), "assessment:start", also=("/hoidon-tarve/",)),
     NavItem("directory", _("Find services"), "directory:search", also=("/palvelut/",)),
     NavItem("my_data", _("My data"), "consent:my_data", also=("/oma/suostumukset/", "/oma/lokitiedot/")),
@@ -59,11 +60,30 @@ PROFESSIONAL_MENU = (
         also=("/ammattilainen/asiakas/", "/ammattilainen/asiakas360/"),
     ),
     NavItem("feedback", _("Feedback"), "feedback:handler_list", also=("/ammattilainen/palaute/",)),
+    NavItem("applications", _("Applications"), "applications:queue", also=("/ammattilainen/hakemukset/",)),
+    NavItem("home_care", _("Home care"), "homecare:day", also=("/ammattilainen/kotihoito/",)),
+    NavItem("vouchers", _("Service vouchers"), "vouchers:desk", also=("/ammattilainen/palvelusetelit/",)),
+    NavItem("assistant", _("Assi topics"), "assistant:topics", also=("/ammattilainen/assi/",)),
+    NavItem(
+        "insight",
+        _("Knowledge management"),
+        "insight:dashboard",
+        also=("/ammattilainen/tietojohtaminen/", "/ammattilainen/yhteydenotto/"),
+    ),
+    NavItem("records", _("Records management"), "records:desk", also=("/ammattilainen/arkistointi/",)),
 )
 
 # key -> counter(user) -> how many things wait for the user there (shown as a badge): a professional's
 # queues, a resident's unread messages.
 _counters: dict[str, Callable[[AbstractBaseUser], int]] = {}
+# key -> shown(user): an item only some professionals use (a unit manager's dashboards, a home-care
+# nurse's day) is shown to them only; an item without one is shown to every user of its menu.
+_visibility: dict[str, Callable[[AbstractBaseUser], bool]] = {}
+
+
+def register_visibility(key: str, shown: Callable[[AbstractBaseUser], bool]) -> None:
+    """An app says who sees its menu item (from its AppConfig.ready())."""
+    _visibility[key] = shown
 
 
 def register_count(key: str, counter: Callable[[AbstractBaseUser], int]) -> None:
@@ -95,6 +115,9 @@ def links(user: AbstractBaseUser | None, path: str, is_resident: bool, is_profes
         try:
             url = reverse(item.url_name)
         except NoReverseMatch:
+            continue
+        shown_to = _visibility.get(item.key) if is_professional else None
+        if shown_to is not None and not shown_to(user):
             continue
         counter = _counters.get(item.key) if is_professional or is_resident else None
         shown.append({"key": item.key, "label": item.label, "url": url, "item": item, "count": None})

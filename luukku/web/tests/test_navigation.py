@@ -69,6 +69,7 @@ def test_resident_menu_and_the_current_page(client, personas):
         reverse("inbox:list"),
         reverse("chat:home"),
         reverse("questionnaires:list"),
+        reverse("applications:list"),
         reverse("assessment:start"),
         reverse("directory:search"),
         reverse("consent:my_data"),
@@ -102,6 +103,7 @@ def test_professional_menu_counts_the_work_queue(client, personas):
         reverse("carepaths:team"),
         reverse("access:professional_home"),
         reverse("feedback:handler_list"),
+        reverse("assistant:topics"),  # a plain nurse of a health unit: no manager's or social care items
     ]
     assert links[0][1].startswith("Työjono 1") and links[0][2]
     for href in hrefs:
@@ -134,3 +136,22 @@ def test_favicon_is_served_from_static(client):
     answer = client.get("/favicon.ico")
     assert answer.status_code == 301 and answer["Location"].endswith("/static/web/favicon.ico")
     assert 'rel="icon"' in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("username", "shown", "hidden"),
+    [
+        ("esihenkilo.eija", {"insight:dashboard"}, {"records:desk", "vouchers:desk"}),
+        ("palveluohjaaja.paula", {"applications:queue", "vouchers:desk"}, {"insight:dashboard"}),
+        ("hoitaja.hanna", set(), {"insight:dashboard", "applications:queue", "records:desk"}),
+    ],
+)
+def test_items_some_professionals_use_are_shown_to_them_only(client, personas, username, shown, hidden):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username=username))
+    hrefs = {href for href, _t, _c in nav_of(client.get(reverse("desk:queue")).content.decode())}
+    assert {reverse(name) for name in shown} <= hrefs
+    assert not {reverse(name) for name in hidden} & hrefs
+    for href in hrefs:
+        assert client.get(href).status_code == 200, href

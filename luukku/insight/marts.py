@@ -154,7 +154,20 @@ class SparkEngine:
         return [tuple(row) for row in self.spark.sql(to_spark(sql)).collect()]
 
     def stop(self) -> None:
+        """Stop the session and the JVM behind it: a py4j gateway left running would be inherited by any
+        process forked later (a test server), whose exit handlers then wait on the gateway."""
+        from pyspark import SparkContext
+
         self.spark.stop()
+        gateway = SparkContext._gateway
+        if gateway is not None:
+            gateway.shutdown()
+            process = getattr(gateway, "proc", None)
+            if process is not None:
+                process.stdin.close()  # the launcher exits when its stdin closes
+                process.wait(timeout=30)
+            SparkContext._gateway = None
+            SparkContext._jvm = None
 
 
 INCREMENTAL = {"fact_event": "l.event_id", "mart_monthly_activity": None}

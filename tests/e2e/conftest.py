@@ -147,4 +147,7 @@ def asgi_live_server(transactional_db, settings):
         pytest.fail("daphne did not start")
     yield f"http://localhost:{server.port.value}"
     server.terminate()
-    server.join()
+    server.join(timeout=20)
+    if server.is_alive():  # an exit handler inherited through fork can hang the child's shutdown
+        server.kill()
+        server.join()

@@ -41,6 +41,18 @@ DECISION_TARGET_DAYS = (
 DECIDERS = {Role.SOCIAL_WORKER, Role.UNIT_MANAGER}  # officials who may decide (viranhaltija)
 
 
+def _record(application: Application, kind: str, actor, **data) -> None:
+    """An application's event in the audit log: its type and public id, never names or henkilötunnus."""
+    record_event(
+        kind,
+        subject=application.person,
+        actor=actor,
+        type=application.kind,
+        application=str(application.public_id),
+        **data,
+    )
+
+
 # --- Definitions ------------------------------------------------------------------------------------
 
 
@@ -233,14 +245,7 @@ def give_info(application: Application, user: AbstractBaseUser, body: str) -> Th
     if answered_request:
         application.status = Application.Status.IN_PROCESS
         application.save(update_fields=["status"])
-    record_event(
-        "applications.info_given",
-        subject=application.person,
-        actor=user,
-        type=application.kind,
-        application=str(application.public_id),
-        answered_request=answered_request,
-    )
+    _record(application, "applications.info_given", user, answered_request=answered_request)
     return message
 
 
@@ -257,13 +262,7 @@ def add_attachment(
     attachment = Attachment.objects.create(
         application=application, file=file, content_type=content_type, added_by=user
     )
-    record_event(
-        "applications.attachment_added",
-        subject=application.person,
-        actor=user,
-        type=application.kind,
-        application=str(application.public_id),
-    )
+    _record(application, "applications.attachment_added", user)
     return attachment
 
 
@@ -344,14 +343,7 @@ def assign(application: Application, by: AbstractBaseUser, handler: AbstractBase
     if application.status == Application.Status.RECEIVED:
         application.status = Application.Status.IN_PROCESS
     application.save(update_fields=["handler", "status"])
-    record_event(
-        "applications.assigned",
-        subject=application.person,
-        actor=by,
-        type=application.kind,
-        application=str(application.public_id),
-        handler=handler.pk,
-    )
+    _record(application, "applications.assigned", by, handler=handler.pk)
     return application
 
 
@@ -368,13 +360,7 @@ def request_info(application: Application, by: AbstractBaseUser, body: str) -> T
     application.status = Application.Status.INFO_REQUESTED
     application.handler = application.handler or by
     application.save(update_fields=["status", "handler"])
-    record_event(
-        "applications.info_requested",
-        subject=application.person,
-        actor=by,
-        type=application.kind,
-        application=str(application.public_id),
-    )
+    _record(application, "applications.info_requested", by)
     inbox.deliver(
         application.person,
         key=f"application:{application.public_id}",
@@ -424,14 +410,7 @@ def record_assessment(
         application.status = Application.Status.IN_PROCESS
         application.handler = application.handler or by
         application.save(update_fields=["status", "handler"])
-    record_event(
-        "applications.assessed",
-        subject=application.person,
-        actor=by,
-        type=application.kind,
-        application=str(application.public_id),
-        rai=bool(rai_scores),
-    )
+    _record(application, "applications.assessed", by, rai=bool(rai_scores))
     desk.close_source(f"{WORK_PREFIX}:{application.public_id}", by)
     due = application.decision_due or rules.add_working_days(timezone.localdate(), DECISION_TARGET_DAYS)
     desk.submit(
@@ -487,14 +466,7 @@ def draft_decision(application: Application, by: AbstractBaseUser, outcome: str,
             "drafted_at": timezone.now(),
         },
     )
-    record_event(
-        "applications.decision_drafted",
-        subject=application.person,
-        actor=by,
-        type=application.kind,
-        application=str(application.public_id),
-        outcome=outcome,
-    )
+    _record(application, "applications.decision_drafted", by, outcome=outcome)
     return decision
 
 
@@ -557,22 +529,14 @@ def approve(application: Application, by: AbstractBaseUser) -> Decision:
     application.service_due = service.due if service else None
     application.handler = application.handler or by
     application.save(update_fields=["status", "decided_at", "service_due", "handler"])
-    record_event(
+    _record(
+        application,
         "applications.decided",
-        subject=application.person,
-        actor=by,
-        type=application.kind,
-        application=str(application.public_id),
+        by,
         outcome=decision.outcome,
         processing_days=rules.processing_days(_local_date(application.received_at), decided),
     )
-    record_event(
-        "applications.signed",
-        subject=application.person,
-        actor=by,
-        type=application.kind,
-        application=str(application.public_id),
-    )
+    _record(application, "applications.signed", by)
     for prefix in (WORK_PREFIX, DECISION_WORK_PREFIX):
         desk.close_source(f"{prefix}:{application.public_id}", by)
     inbox.deliver(

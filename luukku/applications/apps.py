@@ -110,7 +110,8 @@ def _register_record_types() -> None:
         )
 
 
-def _works_in_social_care(user) -> bool:
-    from luukku.access.policy import sector_of_unit, work_roles
+def _works_in_social_care(user, roles: list) -> bool:
+    from luukku.access.policy import sector_of_unit
+    from luukku.identity.models import CLIENT_WORK_ROLES
 
-    return any(sector_of_unit(role.unit) == "social" for role in work_roles(user))
+    return any(role.role in CLIENT_WORK_ROLES and sector_of_unit(role.unit) == "social" for role in roles)

@@ -87,11 +87,12 @@ def _km(data: dict) -> int | None:
     return round(data["km"]) if isinstance(data.get("km"), int | float) else None
 
 
-def _works_in_home_care(user) -> bool:
-    """A home-care nurse (her day) or someone with a role in a unit that has home-care nurses (planning)."""
-    from luukku.access.policy import work_roles
+def _works_in_home_care(user, roles: list) -> bool:
+    """A home-care nurse (her day) or someone with a client-work role in a unit that has home-care nurses
+    (planning)."""
+    from luukku.identity.models import CLIENT_WORK_ROLES
 
     from .models import Nurse
 
-    units = [role.unit_id for role in work_roles(user)]
+    units = [role.unit_id for role in roles if role.role in CLIENT_WORK_ROLES]
     return Nurse.objects.filter(models.Q(professional__user=user) | models.Q(unit_id__in=units)).exists()

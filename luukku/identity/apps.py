@@ -8,6 +8,11 @@ class IdentityConfig(AppConfig):
     def ready(self) -> None:
         from luukku.audit.services import register_event_labels
         from luukku.demo import registry as demo
+        from luukku.web import navigation
+
+        from .services import active_roles
+
+        navigation.register_roles_source(active_roles)
 
         from . import security_events
         from .event_labels import EVENT_LABELS

@@ -8,9 +8,11 @@ class RecordsConfig(AppConfig):
     def ready(self) -> None:
         from luukku.web import navigation as records_navigation
 
-        from .services import is_records_officer
+        from .services import holds_records_officer_role
 
-        records_navigation.register_visibility("records", is_records_officer)
+        records_navigation.register_visibility(
+            "records", lambda user, roles: holds_records_officer_role(roles)
+        )
         from luukku.audit.services import register_event_labels
         from luukku.demo import registry as demo
 

@@ -32,7 +32,11 @@ BATCH = 200
 
 
 def is_records_officer(user: AbstractBaseUser) -> bool:
-    return user.is_authenticated and any(r.role == Role.RECORDS_OFFICER for r in active_roles(user))
+    return user.is_authenticated and holds_records_officer_role(active_roles(user))
+
+
+def holds_records_officer_role(roles: list) -> bool:
+    return any(r.role == Role.RECORDS_OFFICER for r in roles)
 
 
 def require_records_officer(user: AbstractBaseUser) -> None:

@@ -9,9 +9,9 @@ class VouchersConfig(AppConfig):
     def ready(self) -> None:
         from luukku.web import navigation as vouchers_navigation
 
-        from .services import may_administer
+        from .services import administers_vouchers
 
-        vouchers_navigation.register_visibility("vouchers", may_administer)
+        vouchers_navigation.register_visibility("vouchers", lambda user, roles: administers_vouchers(roles))
         from luukku.insight.registry import EventMapping, register_event_mapping
 
         for mapping in (

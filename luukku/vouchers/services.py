@@ -791,11 +791,17 @@ def apply(
 
 def may_administer(user: AbstractBaseUser) -> bool:
     """The county's voucher administration: a social worker or manager in a social care unit."""
-    from luukku.access.policy import sector_of_unit, work_roles
+    from luukku.access.policy import work_roles
+
+    return administers_vouchers(work_roles(user))
+
+
+def administers_vouchers(roles: list) -> bool:
+    """Whether these roles include the county's voucher administration (see may_administer)."""
+    from luukku.access.policy import sector_of_unit
 
     return any(
-        r.role in {"social_worker", "unit_manager"} and sector_of_unit(r.unit) == "social"
-        for r in work_roles(user)
+        r.role in {"social_worker", "unit_manager"} and sector_of_unit(r.unit) == "social" for r in roles
     )
 
 

@@ -76,14 +76,21 @@ PROFESSIONAL_MENU = (
 # key -> counter(user) -> how many things wait for the user there (shown as a badge): a professional's
 # queues, a resident's unread messages.
 _counters: dict[str, Callable[[AbstractBaseUser], int]] = {}
-# key -> shown(user): an item only some professionals use (a unit manager's dashboards, a home-care
-# nurse's day) is shown to them only; an item without one is shown to every user of its menu.
-_visibility: dict[str, Callable[[AbstractBaseUser], bool]] = {}
+# key -> shown(user, roles): an item only some professionals use (a unit manager's dashboards, a home-care
+# nurse's day) is shown to them only; an item without one is shown to every user of its menu. `roles` are
+# the user's roles in force, looked up once for the whole menu by the source identity registers.
+_visibility: dict[str, Callable[[AbstractBaseUser, list], bool]] = {}
+_roles_source: dict[str, Callable[[AbstractBaseUser], list]] = {}
 
 
-def register_visibility(key: str, shown: Callable[[AbstractBaseUser], bool]) -> None:
+def register_visibility(key: str, shown: Callable[[AbstractBaseUser, list], bool]) -> None:
     """An app says who sees its menu item (from its AppConfig.ready())."""
     _visibility[key] = shown
+
+
+def register_roles_source(roles: Callable[[AbstractBaseUser], list]) -> None:
+    """Where the menu reads a professional's roles in force (identity registers it)."""
+    _roles_source["roles"] = roles
 
 
 def register_count(key: str, counter: Callable[[AbstractBaseUser], int]) -> None:
@@ -111,14 +118,18 @@ def is_current(item: NavItem, url: str, path: str) -> bool:
 def links(user: AbstractBaseUser | None, path: str, is_resident: bool, is_professional: bool) -> list[dict]:
     """The menu as the header shows it: label, address, current or not, and a count where one applies."""
     shown, current_found = [], False
+    roles = None  # looked up on the first item that asks, once for the whole menu
     for item in menu_for(user, is_resident, is_professional):
         try:
             url = reverse(item.url_name)
         except NoReverseMatch:
             continue
         shown_to = _visibility.get(item.key) if is_professional else None
-        if shown_to is not None and not shown_to(user):
-            continue
+        if shown_to is not None:
+            if roles is None:
+                roles = _roles_source["roles"](user) if "roles" in _roles_source else []
+            if not shown_to(user, roles):
+                continue
         counter = _counters.get(item.key) if is_professional or is_resident else None
         shown.append({"key": item.key, "label": item.label, "url": url, "item": item, "count": None})
         if counter is not None:

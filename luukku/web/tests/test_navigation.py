@@ -155,3 +155,14 @@ def test_items_some_professionals_use_are_shown_to_them_only(client, personas, u
     assert not {reverse(name) for name in hidden} & hrefs
     for href in hrefs:
         assert client.get(href).status_code == 200, href
+
+
+def test_the_menu_looks_the_roles_up_once_for_all_its_items(personas, monkeypatch):
+    from django.contrib.auth import get_user_model
+
+    source = navigation._roles_source["roles"]
+    calls = []
+    monkeypatch.setitem(navigation._roles_source, "roles", lambda user: calls.append(user) or source(user))
+    paula = get_user_model().objects.get(username="palveluohjaaja.paula")
+    keys = {link["key"] for link in navigation.links(paula, "/", is_resident=False, is_professional=True)}
+    assert {"applications", "vouchers"} <= keys and len(calls) == 1
